@@ -1,0 +1,172 @@
+"""Staff admin for agencies, users and memberships, and the agency-scoping base every admin uses."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+from .models import Agency, Membership, Role, User
+
+admin.site.site_header = _("Humas — staff")
+admin.site.site_title = _("Humas")
+admin.site.index_title = _("Newsroom and PPID service")
+
+
+class AgencyScopedAdmin(admin.ModelAdmin):
+    """Base for every admin whose rows belong to an agency.
+
+    Access comes from memberships (accounts.permissions), not from Django's model permissions:
+    staff see, search, autocomplete and change only their agencies' rows, and another agency's
+    object answers 404 so its existence is not revealed.
+    """
+
+    #: Lookup path from the model to its Agency.
+    agency_field = "agency"
+    #: Roles that may see the rows.
+    view_roles: frozenset[str] = permissions.STAFF_ROLES
+    #: Roles that may add, change and delete rows (defaults to view_roles).
+    change_roles: frozenset[str] | None = None
+
+    def _change_roles(self):
+        return self.change_roles if self.change_roles is not None else self.view_roles
+
+    def get_queryset(self, request):
+        return permissions.scope_to_agencies(
+            super().get_queryset(request), request.user, self.view_roles, self.agency_field
+        )
+
+    def _agency_of(self, obj):
+        value = obj
+        for part in self.agency_field.split("__"):
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+
+    def has_module_permission(self, request):
+        return permissions.has_any_role(request.user, self.view_roles)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.has_any_role(request.user, self.view_roles)
+        return permissions.has_role(request.user, self._agency_of(obj), *self.view_roles)
+
+    def has_add_permission(self, request):
+        return permissions.has_any_role(request.user, self._change_roles())
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.has_any_role(request.user, self._change_roles())
+        return permissions.has_role(request.user, self._agency_of(obj), *self._change_roles())
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Agency:
+            kwargs["queryset"] = permissions.agencies_for(request.user, self._change_roles())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Another agency's object is filtered out of get_queryset; answer 404, not a redirect
+        # that says "does not exist" only for some ids.
+        raise Http404
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "slug", "allow_self_approval"]
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        return permissions.agencies_for(request.user, {Role.AGENCY_ADMIN})
+
+    def has_module_permission(self, request):
+        return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.has_any_role(request.user, permissions.STAFF_ROLES)
+        return permissions.has_role(request.user, obj, *permissions.STAFF_ROLES)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+        return permissions.has_role(request.user, obj, Role.AGENCY_ADMIN)
+
+    def has_add_permission(self, request):
+        return permissions.is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        ids = permissions.agency_ids_for(request.user, {Role.AGENCY_ADMIN})
+        if ids is None:
+            return qs
+        # Users without any membership yet are visible so a new account can be given a role.
+        return qs.filter(
+            Q(memberships__agency__in=ids) | Q(memberships__isnull=True), is_superuser=False
+        ).distinct()
+
+    def has_module_permission(self, request):
+        return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+
+    has_add_permission = has_module_permission
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser:
+            return permissions.is_superuser(request.user)
+        return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if permissions.is_superuser(request.user) or obj is None:
+            return fieldsets
+        # Agency admins manage names and passwords, never superuser rights or Django permissions.
+        return [
+            (None, {"fields": ("username", "password")}),
+            (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+            (_("Permissions"), {"fields": ("is_active", "is_staff")}),
+        ]
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404
+
+
+@admin.register(Membership)
+class MembershipAdmin(AgencyScopedAdmin):
+    list_display = ["user", "agency", "role", "created_at"]
+    list_filter = ["role", "agency"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
+    view_roles = frozenset({Role.AGENCY_ADMIN})
+    list_select_related = ["user", "agency"]

@@ -1,0 +1,101 @@
+"""Who acts, and for which agency: users, agencies and role memberships."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A staff member or administrator. Citizens need no account."""
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Agency(models.Model):
+    """A government agency (instansi) that publishes news and runs a PPID."""
+
+    class ClockStart(models.TextChoices):
+        RECEIPT = "receipt", _("When the request is received")
+        COMPLETE = "complete", _("When the request file is complete")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, help_text=_("e.g. Dislutkan"))
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="agencies/", blank=True)
+    allow_self_approval = models.BooleanField(
+        _("allow self-approval"),
+        default=False,
+        help_text=_(
+            "For very small teams only: a supervisor may approve their own article. "
+            "Every use is recorded in the article's timeline."
+        ),
+    )
+    ppid_clock_start = models.CharField(
+        _("PPID deadline starts"),
+        max_length=10,
+        choices=ClockStart.choices,
+        default=ClockStart.RECEIPT,
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:agency_detail", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self) -> str:
+        """Letters shown in place of a logo."""
+        words = [w for w in (self.short_name or self.name).replace(".", " ").split() if w]
+        return "".join(w[0] for w in words[:3]).upper()
+
+
+class Role(models.TextChoices):
+    WRITER = "writer", _("Writer")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    PPID_OFFICER = "ppid_officer", _("PPID officer")
+    PPID_HEAD = "ppid_head", _("PPID head")
+    AGENCY_ADMIN = "agency_admin", _("Agency administrator")
+
+
+class Membership(models.Model):
+    """One role of one user in one agency. A user may hold several."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("agency")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "agency", "role"], name="unique_membership_role"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"

@@ -1,0 +1,94 @@
+"""The one place that answers "may this person do this, for this agency?".
+
+Every admin class, public view, management command and task asks these functions; nothing else
+reads memberships to decide access. Superusers may do everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from .models import Agency, Membership, Role
+
+_CACHE_ATTR = "_humas_roles_by_agency"
+
+# Roles that make someone agency staff in the admin at all.
+STAFF_ROLES = frozenset(Role.values)
+NEWSROOM_ROLES = frozenset({Role.WRITER, Role.SUPERVISOR, Role.AGENCY_ADMIN})
+PPID_ROLES = frozenset({Role.PPID_OFFICER, Role.PPID_HEAD})
+
+
+def _roles_by_agency(user) -> dict[int, frozenset[str]]:
+    """All of a user's roles, keyed by agency id, read once per user object (one query)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        found: dict[int, set[str]] = {}
+        for agency_id, role in Membership.objects.filter(user=user).values_list(
+            "agency_id", "role"
+        ):
+            found.setdefault(agency_id, set()).add(role)
+        cached = {agency_id: frozenset(roles) for agency_id, roles in found.items()}
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the per-object role cache (after memberships change)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def is_superuser(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_superuser)
+
+
+def roles_in(user, agency: Agency | int | None) -> frozenset[str]:
+    """The roles a user holds in one agency (all roles for a superuser)."""
+    if is_superuser(user):
+        return frozenset(Role.values)
+    if agency is None:
+        return frozenset()
+    agency_id = agency if isinstance(agency, int) else agency.pk
+    return _roles_by_agency(user).get(agency_id, frozenset())
+
+
+def has_role(user, agency: Agency | int | None, *roles: str) -> bool:
+    """True when the user holds any of ``roles`` in ``agency`` (or is a superuser)."""
+    return is_superuser(user) or bool(roles_in(user, agency) & set(roles))
+
+
+def agency_ids_for(user, roles: Iterable[str] = STAFF_ROLES) -> set[int] | None:
+    """Ids of the agencies where the user holds any of ``roles``; None means every agency."""
+    if is_superuser(user):
+        return None
+    wanted = set(roles)
+    return {agency_id for agency_id, held in _roles_by_agency(user).items() if held & wanted}
+
+
+def has_any_role(user, roles: Iterable[str] = STAFF_ROLES) -> bool:
+    """True when the user holds any of ``roles`` in at least one agency."""
+    ids = agency_ids_for(user, roles)
+    return ids is None or bool(ids)
+
+
+def agencies_for(user, roles: Iterable[str] = STAFF_ROLES) -> QuerySet[Agency]:
+    """The agencies where the user may act with any of ``roles``."""
+    ids = agency_ids_for(user, roles)
+    return Agency.objects.all() if ids is None else Agency.objects.filter(pk__in=ids)
+
+
+def scope_to_agencies(
+    queryset: QuerySet, user, roles: Iterable[str] = STAFF_ROLES, field: str = "agency"
+) -> QuerySet:
+    """Narrow ``queryset`` to rows of the agencies where the user holds any of ``roles``.
+
+    ``field`` is the lookup path to the agency (``"agency"``, ``"request__agency"``).
+    """
+    ids = agency_ids_for(user, roles)
+    if ids is None:
+        return queryset
+    return queryset.filter(**{f"{field}__in": ids})

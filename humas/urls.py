@@ -1,0 +1,36 @@
+from ckeditor_uploader import views as ckeditor_views
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+
+from newsroom.urls import sitemap_urlpatterns
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # CKEditor's upload and browse endpoints: staff only; its sample pages are not routed.
+    path(
+        "admin/ckeditor/upload/",
+        staff_member_required(ckeditor_views.upload),
+        name="ckeditor_upload",
+    ),
+    path(
+        "admin/ckeditor/browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
+    ),
+    path("admin/", admin.site.urls),
+    path("ppid/", include("ppid.urls")),
+    path("", include("newsroom.urls")),
+    *sitemap_urlpatterns,
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

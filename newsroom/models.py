@@ -1,0 +1,164 @@
+"""What is published: articles with their category, tags and cover photo."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Agency
+
+from .images import validate_image
+from .sanitize import sanitize_html
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None):
+        """What the public may see: published, and its publication time has come."""
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="articles", verbose_name=_("agency")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the title when left empty."),
+    )
+    lead = models.TextField(
+        _("lead paragraph"), help_text=_("One or two sentences shown in lists and when shared.")
+    )
+    body = models.TextField(_("body"))
+    cover_image = models.ImageField(
+        _("cover photo"), upload_to="covers/%Y/%m/", blank=True, validators=[validate_image]
+    )
+    cover_caption = models.CharField(_("photo caption"), max_length=300, blank=True)
+    cover_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    is_featured = models.BooleanField(_("featured"), default=False)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True, editable=False)
+    corrected_at = models.DateTimeField(
+        _("last correction published"), null=True, blank=True, editable=False
+    )
+    # Optimistic locking: every save of the editable fields bumps it (see newsroom.workflow).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("author"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-publish_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-publish_at", "-id"], name="article_public_idx"),
+            models.Index(
+                fields=["agency", "status", "-publish_at", "-id"], name="article_agency_idx"
+            ),
+            models.Index(
+                fields=["category", "status", "-publish_at", "-id"], name="article_category_idx"
+            ),
+            models.Index(
+                fields=["-publish_at", "-id"],
+                condition=Q(status="published", is_featured=True),
+                name="article_featured_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Stored text is always sanitised, whichever entry point saved it.
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = unique_slug(self.title, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+
+def unique_slug(title: str, exclude_pk: int | None = None) -> str:
+    """A slug made from ``title`` that no other article uses (``judul``, ``judul-2``, ...)."""
+    base = slugify(title)[:200] or "berita"
+    taken = set(
+        Article.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
