@@ -1,0 +1,3 @@
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i T"
+DATETIME_FORMAT = "j F Y, H:i T"
