@@ -162,3 +162,8 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+# The workflow's models live beside their logic; imported here so Django registers them.
+from .notifications import Notification  # noqa: E402, F401
+from .revisions import ArticleEvent, ArticleRevision  # noqa: E402, F401

@@ -1,0 +1,27 @@
+"""Background tasks of the newsroom (django-tasks: a database queue in production, run at once in
+development and tests; the worker is ``manage.py db_worker``)."""
+
+from django_tasks import task
+
+from . import notifications
+
+
+@task()
+def send_notification(notification_id: int) -> bool:
+    """Send one notification e-mail; on failure, try again later where the queue can defer.
+
+    On a queue that cannot defer (the immediate backend), failed e-mails wait for
+    ``manage.py retry_notifications`` or the admin's "send again" action.
+    """
+    sent = notifications.deliver(notification_id)
+    if not sent:
+        note = notifications.Notification.objects.filter(pk=notification_id).first()
+        backend = send_notification.get_backend()
+        if (
+            note is not None
+            and note.status == notifications.Notification.Status.FAILED
+            and note.attempts < notifications.MAX_ATTEMPTS
+            and backend.supports_defer
+        ):
+            send_notification.using(run_after=note.next_attempt_at).enqueue(notification_id)
+    return sent
