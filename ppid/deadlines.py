@@ -1,0 +1,107 @@
+"""Working days for PPID deadlines: the only place in Humas that counts them.
+
+A working day is Monday to Friday, minus Indonesian public holidays and cuti bersama (the
+``holidays`` package, categories "public" and "government"), minus closure days that staff enter
+in the ``ClosureDay`` table (for every agency, or for one agency). A table row may also re-open a
+day the package closes (``is_closed=False``), for when the government moves a cuti bersama.
+
+Counting (UU 14/2008 Pasal 22(7), Perki 1/2021): the day of receipt is day zero and the deadline is
+the Nth working day after it, so a request received on Monday 16 March 2026 is due on Tuesday
+7 April 2026 (Nyepi, Idul Fitri and their cuti bersama, then Good Friday, fall in between).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+#: UU 14/2008 Pasal 22(7): the written notice within 10 working days of receipt.
+ANSWER_DAYS = 10
+#: UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons.
+MAX_EXTENSION_DAYS = 7
+#: UU 14/2008 Pasal 36: an objection is filed within 30 working days after its ground arises,
+#: and the atasan PPID answers it within 30 working days.
+OBJECTION_FILING_DAYS = 30
+OBJECTION_ANSWER_DAYS = 30
+#: Requests due within this many working days are highlighted in the staff queue.
+DUE_SOON_DAYS = 3
+
+
+@lru_cache(maxsize=64)
+def package_holidays(year: int) -> dict[date, str]:
+    """Public holidays and cuti bersama of one year, from the ``holidays`` package (names in id)."""
+    found = holidays.country_holidays(
+        "ID", years=year, categories=("public", "government"), language="id"
+    )
+    return dict(found.items())
+
+
+class WorkingCalendar:
+    """The closed days of one agency (or of every agency when ``agency`` is None).
+
+    Reads the ClosureDay table once per year asked, so a loop over many requests of one agency
+    (recomputing due dates, the annual report) costs one query per year, not one per request.
+    """
+
+    def __init__(self, agency=None):
+        self.agency_id = getattr(agency, "pk", agency)
+        self._overrides: dict[int, dict[date, bool]] = {}
+
+    def _year_overrides(self, year: int) -> dict[date, bool]:
+        if year not in self._overrides:
+            from .models import ClosureDay  # the table lives in models; avoid an import cycle
+
+            rows = ClosureDay.objects.for_agency(self.agency_id).filter(date__year=year)
+            # An agency's own row wins over a row for every agency on the same day.
+            ordered = sorted(
+                rows.values_list("agency_id", "date", "is_closed"), key=lambda r: r[0] is not None
+            )
+            self._overrides[year] = {day: closed for _agency, day, closed in ordered}
+        return self._overrides[year]
+
+    def is_working_day(self, day: date) -> bool:
+        override = self._year_overrides(day.year).get(day)
+        if override is not None:
+            return not override
+        return day.weekday() < 5 and day not in package_holidays(day.year)
+
+    def add_working_days(self, start: date, days: int) -> date:
+        if days < 0:
+            raise ValueError("days must not be negative")
+        current = start
+        counted = 0
+        while counted < days:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                counted += 1
+        return current
+
+    def working_days_between(self, start: date, end: date) -> int:
+        if end <= start:
+            return -self.working_days_between(end, start) if end < start else 0
+        counted = 0
+        current = start
+        while current < end:
+            current += timedelta(days=1)
+            if self.is_working_day(current):
+                counted += 1
+        return counted
+
+
+def add_working_days(start: date, days: int, *, agency=None) -> date:
+    """The date ``days`` working days after ``start`` (``start`` itself is day zero)."""
+    return WorkingCalendar(agency).add_working_days(start, days)
+
+
+def working_days_between(start: date, end: date, *, agency=None) -> int:
+    """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier).
+
+    The twin of ``add_working_days``: ``working_days_between(d, add_working_days(d, n)) == n``.
+    """
+    return WorkingCalendar(agency).working_days_between(start, end)
+
+
+def is_working_day(day: date, *, agency=None) -> bool:
+    return WorkingCalendar(agency).is_working_day(day)

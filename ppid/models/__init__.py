@@ -1,0 +1,36 @@
+"""PPID models, one concept per module."""
+
+from .calendar import ClosureDay
+from .dip import DIPEntry
+from .objections import Objection, ObjectionGround
+from .requests import (
+    ApplicantType,
+    Channel,
+    DeliveryMethod,
+    ExemptionGround,
+    Fee,
+    InformationRequest,
+    ObtainMethod,
+    Outcome,
+    RegistrationCounter,
+    RequestAttachment,
+    RequestEvent,
+)
+
+__all__ = [
+    "ApplicantType",
+    "Channel",
+    "ClosureDay",
+    "DIPEntry",
+    "DeliveryMethod",
+    "ExemptionGround",
+    "Fee",
+    "InformationRequest",
+    "Objection",
+    "ObjectionGround",
+    "ObtainMethod",
+    "Outcome",
+    "RegistrationCounter",
+    "RequestAttachment",
+    "RequestEvent",
+]

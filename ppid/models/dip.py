@@ -1,0 +1,68 @@
+"""The public-information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11 and 17)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .requests import ExemptionGround
+
+
+class DIPQuerySet(models.QuerySet):
+    def public(self):
+        """What the public list shows: published entries (exempt ones without their content)."""
+        return self.filter(published=True).select_related("agency")
+
+
+class DIPEntry(models.Model):
+    class Category(models.TextChoices):
+        PERIODIC = "berkala", _("Periodic (berkala)")
+        IMMEDIATE = "serta_merta", _("Immediate (serta-merta)")
+        ANY_TIME = "setiap_saat", _("Available at any time (setiap saat)")
+        EXEMPT = "dikecualikan", _("Exempt (dikecualikan)")
+
+    class Form(models.TextChoices):
+        SOFTCOPY = "softcopy", _("Softcopy")
+        HARDCOPY = "hardcopy", _("Hardcopy")
+        BOTH = "both", _("Softcopy and hardcopy")
+
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.CASCADE, related_name="dip_entries",
+        verbose_name=_("agency"),
+    )  # fmt: skip
+    title = models.CharField(_("title"), max_length=300)
+    category = models.CharField(_("category"), max_length=14, choices=Category.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    holding_unit = models.CharField(_("holding unit"), max_length=200, blank=True)
+    person_responsible = models.CharField(_("person responsible"), max_length=200, blank=True)
+    made_when = models.CharField(_("when made"), max_length=100, blank=True)
+    made_where = models.CharField(_("where made"), max_length=200, blank=True)
+    form = models.CharField(_("form"), max_length=10, choices=Form.choices, blank=True)
+    retention_period = models.CharField(_("retention period"), max_length=100, blank=True)
+    file = models.FileField(_("file"), upload_to="dip/%Y/", blank=True)
+    link = models.URLField(_("link"), blank=True)
+    article = models.ForeignKey(
+        "newsroom.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("article"),
+    )  # fmt: skip
+    # Exempt entries (Pasal 17, Perki 1/2021 Pasal 17-18): the classification is public, the
+    # content is not, and the exemption lapses at its expiry.
+    exemption_ground = models.CharField(
+        _("exemption ground"), max_length=4, choices=ExemptionGround.choices, blank=True
+    )
+    classification_reason = models.TextField(_("consequence test (summary)"), blank=True)
+    exempt_until = models.DateField(_("exempt until"), null=True, blank=True)
+    published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = DIPQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("public information entry (DIP)")
+        verbose_name_plural = _("public information list (DIP)")
+        ordering = ["agency__name", "category", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_exempt(self) -> bool:
+        return self.category == self.Category.EXEMPT

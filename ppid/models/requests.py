@@ -1,0 +1,336 @@
+"""Information requests (permohonan informasi), their timeline, files and fees."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .storage import private_storage
+
+nik_validator = RegexValidator(
+    r"^\d{16}$", _("The NIK is the 16-digit number on the e-KTP."), code="nik"
+)
+
+
+class ApplicantType(models.TextChoices):
+    PERSON = "perorangan", _("Individual")
+    GROUP = "kelompok", _("Group of people")
+    LEGAL_ENTITY = "badan_hukum", _("Legal entity")
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online form")
+    WALK_IN = "walk_in", _("In person (walk-in)")
+    PHONE = "phone", _("Telephone")
+    LETTER = "letter", _("Letter")
+
+
+class ObtainMethod(models.TextChoices):
+    SEE = "melihat", _("See")
+    READ = "membaca", _("Read")
+    LISTEN = "mendengarkan", _("Listen")
+    NOTE = "mencatat", _("Take notes")
+    SOFTCOPY = "softcopy", _("Copy: softcopy")
+    HARDCOPY = "hardcopy", _("Copy: hardcopy")
+
+
+class DeliveryMethod(models.TextChoices):
+    IN_PERSON = "langsung", _("Collect in person")
+    COURIER = "kurir", _("Courier")
+    POST = "pos", _("Post")
+    EMAIL = "email", _("E-mail")
+
+
+class Outcome(models.TextChoices):
+    GRANTED = "granted", _("Granted")
+    PARTIAL = "partial", _("Partially granted")
+    EXEMPT = "exempt", _("Refused: exempt information")
+    NOT_HELD = "not_held", _("Not held by this agency")
+    NOT_DOCUMENTED = "not_documented", _("Not yet documented")
+
+
+class ExemptionGround(models.TextChoices):
+    """UU 14/2008 Pasal 17 (a-j): the only grounds on which information may be withheld."""
+
+    A = "17a", _("Pasal 17(a): would obstruct law enforcement")
+    B = "17b", _("Pasal 17(b): would harm intellectual property or fair competition")
+    C = "17c", _("Pasal 17(c): would endanger national defence and security")
+    D = "17d", _("Pasal 17(d): would reveal Indonesia's natural wealth")
+    E = "17e", _("Pasal 17(e): would harm national economic resilience")
+    F = "17f", _("Pasal 17(f): would harm foreign relations")
+    G = "17g", _("Pasal 17(g): would reveal a private authentic deed or a will")
+    H = "17h", _("Pasal 17(h): would reveal personal secrets")
+    I = "17i", _("Pasal 17(i): confidential memoranda or letters between or within agencies")  # noqa: E741
+    J = "17j", _("Pasal 17(j): information that a law says must not be disclosed")
+
+
+class RequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=InformationRequest.Status.DECIDED)
+
+    def queue(self):
+        """The staff queue: open requests first, the nearest due date first."""
+        return self.order_by(
+            models.Case(
+                models.When(status=InformationRequest.Status.DECIDED, then=1),
+                default=0,
+                output_field=models.IntegerField(),
+            ),
+            models.F("due_date").asc(nulls_last=True),
+            "received_at",
+        )
+
+
+class InformationRequest(models.Model):
+    """One request for public information (UU 14/2008 Pasal 22), with its deadline and decision."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        AWAITING_COMPLETION = "awaiting_completion", _("Waiting for the requester to complete it")
+        IN_PROCESS = "in_process", _("In process")
+        DECIDED = "decided", _("Decided")
+
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="ppid_requests",
+        verbose_name=_("agency"),
+    )
+    registration_number = models.CharField(
+        _("registration number"), max_length=60, unique=True, editable=False
+    )
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    sequence = models.PositiveIntegerField(_("sequence"), editable=False)
+    # sha256(salt + code): the tracking code itself is shown once and sent by e-mail, never stored.
+    tracking_salt = models.CharField(max_length=32, editable=False)
+    tracking_hash = models.CharField(max_length=64, editable=False)
+
+    applicant_type = models.CharField(
+        _("applicant type"), max_length=12, choices=ApplicantType.choices
+    )
+    name = models.CharField(_("name"), max_length=200)
+    nik = models.CharField(_("NIK"), max_length=16, blank=True, validators=[nik_validator])
+    legal_entity_decree = models.CharField(
+        _("legal entity decree number"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a legal entity: the number of the Minister of Law decree (SK)."),
+    )
+    address = models.TextField(_("address"))
+    phone = models.CharField(_("phone"), max_length=30)
+    email = models.EmailField(_("e-mail"), blank=True)
+    information_requested = models.TextField(_("information requested"))
+    purpose = models.TextField(_("purpose of the request"))
+    obtain_method = models.CharField(
+        _("how to obtain the information"), max_length=12, choices=ObtainMethod.choices
+    )
+    delivery_method = models.CharField(
+        _("how to receive it"), max_length=10, choices=DeliveryMethod.choices
+    )
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+    completed_at = models.DateTimeField(
+        _("file complete at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the request file was complete; empty while waiting for completion."),
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True, editable=False)
+    extension_days = models.PositiveSmallIntegerField(
+        _("extension (working days)"), default=0, editable=False
+    )
+    extension_reason = models.TextField(_("reason for the extension"), blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False
+    )
+
+    outcome = models.CharField(
+        _("decision"), max_length=16, choices=Outcome.choices, blank=True, editable=False
+    )
+    withheld_information = models.TextField(_("information withheld"), blank=True, editable=False)
+    exemption_ground = models.CharField(
+        _("exemption ground"),
+        max_length=4,
+        choices=ExemptionGround.choices,
+        blank=True,
+        editable=False,
+    )
+    consequence_test = models.TextField(_("consequence test"), blank=True, editable=False)
+    holder_of_information = models.CharField(
+        _("agency that holds it"), max_length=300, blank=True, editable=False
+    )
+    documented_by = models.DateField(
+        _("will be documented by"), null=True, blank=True, editable=False
+    )
+    decision_reasons = models.TextField(_("reasons and explanation"), blank=True, editable=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The staff member who entered a walk-in, phone or letter request."),
+    )
+
+    objects = RequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "sequence"], name="ppid_request_number_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["agency", "status", "due_date"])]
+
+    def __str__(self) -> str:
+        return self.registration_number
+
+    def check_tracking_code(self, code: str) -> bool:
+        return hmac.compare_digest(self.tracking_hash, hash_tracking_code(self.tracking_salt, code))
+
+    @property
+    def masked_nik(self) -> str:
+        return mask_nik(self.nik)
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == self.Status.DECIDED
+
+    @property
+    def received_date(self):
+        return timezone.localdate(self.received_at)
+
+
+def hash_tracking_code(salt: str, code: str) -> str:
+    normalized = code.strip().upper().replace("-", "").replace(" ", "")
+    return hashlib.sha256(f"{salt}:{normalized}".encode()).hexdigest()
+
+
+def mask_nik(nik: str) -> str:
+    """3371********0001: enough for staff to tell two requesters apart in a list."""
+    if len(nik) != 16:
+        return nik and "*" * len(nik)
+    return nik[:4] + "*" * 8 + nik[-4:]
+
+
+class RegistrationCounter(models.Model):
+    """The last number handed out per agency, year and register; locked while a number is taken."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    register = models.CharField(max_length=12)  # "request" or "objection"
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "register"], name="ppid_counter_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register} {self.agency_id}/{self.year}: {self.last_number}"
+
+
+class RequestEvent(models.Model):
+    """One step in a request's timeline (or its objection's), with the notice it produced."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    objection = models.ForeignKey(
+        "ppid.Objection", on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
+    #: Namespaced action code, e.g. "ppid.request.extended".
+    action = models.CharField(_("action"), max_length=60)
+    summary = models.CharField(_("summary"), max_length=300)
+    notice_title = models.CharField(_("notice"), max_length=200, blank=True)
+    notice_text = models.TextField(_("notice text"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+class RequestAttachment(models.Model):
+    """A file from the requester (ID card, power of attorney) or one sent by the PPID.
+
+    Stored under PRIVATE_MEDIA_ROOT with a generated name; served only by ppid.views.attachment.
+    """
+
+    class Kind(models.TextChoices):
+        FROM_REQUESTER = "requester", _("From the requester")
+        SENT = "sent", _("Sent by the PPID")
+
+    request = models.ForeignKey(
+        InformationRequest, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), storage=private_storage, upload_to="ppid/%Y/%m/")
+    original_name = models.CharField(_("original file name"), max_length=200)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Fee(models.Model):
+    """A line in the fee ledger: printed copies are charged at cost; electronic copies are free."""
+
+    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="fees")
+    description = models.CharField(_("description"), max_length=200)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    amount = models.PositiveIntegerField(_("amount (Rp)"))
+    paid_at = models.DateField(_("paid on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("fee")
+        verbose_name_plural = _("fees")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.description}: Rp {self.amount}"
