@@ -137,3 +137,21 @@ def can_do_article_action(user, article, action: str) -> bool:
 def review_agency_ids(user) -> set[int] | None:
     """Agencies whose review queue the user works on (None: every agency)."""
     return agency_ids_for(user, ARTICLE_REVIEW_ROLES)
+
+
+# --- PPID: who may handle information requests, objections and the DIP (ppid.services ask these) -
+
+
+def can_handle_ppid(user, agency) -> bool:
+    """PPID officers and heads of the agency handle its requests, personal data included."""
+    return has_role(user, agency, *PPID_ROLES)
+
+
+def can_decide_objection(user, agency) -> bool:
+    """UU 14/2008 Pasal 36: objections are answered by the atasan PPID, not by the officer."""
+    return has_role(user, agency, Role.PPID_HEAD)
+
+
+def ppid_agency_ids(user) -> set[int] | None:
+    """Agencies whose PPID records the user may see (None: every agency)."""
+    return agency_ids_for(user, PPID_ROLES)

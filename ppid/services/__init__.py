@@ -1,0 +1,45 @@
+"""PPID actions: one function per rule, each one transaction that writes its timeline row.
+
+Views, the admin, commands and tasks call these and nothing else to change a request, an
+objection or the calendar. Every refusal is a ``PPIDError`` with a message for people.
+"""
+
+from .base import PPIDError
+from .calendar import (
+    recompute_due_dates,
+    remove_closure_day,
+    save_closure_day,
+    sync_package_holidays,
+)
+from .objections import decide_objection, file_objection, objection_allowed
+from .requests import (
+    ask_for_completion,
+    attach_file,
+    decide,
+    extend,
+    find_request,
+    record_completion,
+    record_fee,
+    register_request,
+    start_processing,
+)
+
+__all__ = [
+    "PPIDError",
+    "ask_for_completion",
+    "attach_file",
+    "decide",
+    "decide_objection",
+    "extend",
+    "file_objection",
+    "find_request",
+    "objection_allowed",
+    "recompute_due_dates",
+    "record_completion",
+    "record_fee",
+    "register_request",
+    "remove_closure_day",
+    "save_closure_day",
+    "start_processing",
+    "sync_package_holidays",
+]

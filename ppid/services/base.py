@@ -1,0 +1,86 @@
+"""What every PPID action shares: the domain error, numbers, the timeline row, the notice mail."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts import permissions
+
+from ..models import RegistrationCounter, RequestEvent
+
+logger = logging.getLogger("ppid")
+
+
+class PPIDError(Exception):
+    """An action refused: the message is shown to the person who asked."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def require_ppid_staff(actor, agency) -> None:
+    if not permissions.can_handle_ppid(actor, agency):
+        raise PPIDError(_("Only the PPID staff of this agency may do this."))
+
+
+def next_number(agency, year: int, register: str) -> int:
+    """Take the next number of a register; the caller must be inside the saving transaction.
+
+    The counter row is locked (SELECT ... FOR UPDATE) until that transaction ends, so parallel
+    submissions wait for each other instead of colliding, and a rolled-back submission gives its
+    number back: numbers are never reused and never skipped.
+    """
+    RegistrationCounter.objects.bulk_create(
+        [RegistrationCounter(agency=agency, year=year, register=register)],
+        ignore_conflicts=True,
+    )
+    counter = RegistrationCounter.objects.select_for_update().get(
+        agency=agency, year=year, register=register
+    )
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def agency_code(agency) -> str:
+    return agency.slug.upper()
+
+
+def record_event(
+    request,
+    action: str,
+    summary: str,
+    *,
+    actor=None,
+    notice_title: str = "",
+    notice_text: str = "",
+    objection=None,
+    mail_extra: str = "",
+) -> RequestEvent:
+    """Write one timeline row; a notice is e-mailed to the requester after the commit."""
+    event = RequestEvent.objects.create(
+        request=request,
+        objection=objection,
+        action=action,
+        summary=summary[:300],
+        notice_title=notice_title,
+        notice_text=notice_text,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    if notice_text and request.email:
+        transaction.on_commit(lambda: _enqueue_notice_mail(event.pk, mail_extra))
+    return event
+
+
+def _enqueue_notice_mail(event_id: int, extra: str) -> None:
+    # The action is committed by now; a broken queue or mail server must not undo or break it.
+    from ..tasks import send_notice_email
+
+    try:
+        send_notice_email.enqueue(event_id, extra)
+    except Exception:
+        logger.exception("PPID notice e-mail for event %s could not be queued", event_id)

@@ -1,0 +1,383 @@
+"""Actions on an information request: register, complete, extend, decide, send files, fees."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from uuid import uuid4
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Agency
+
+from .. import deadlines
+from ..models import (
+    ApplicantType,
+    Channel,
+    ExemptionGround,
+    Fee,
+    InformationRequest,
+    Outcome,
+    RequestAttachment,
+)
+from ..models.requests import hash_tracking_code
+from ..uploads import inspect_upload
+from ..validators import validate_identity
+from . import notices
+from .base import PPIDError, agency_code, next_number, record_event, require_ppid_staff
+
+# Letters and digits that cannot be mistaken for each other when read out on the phone.
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+Status = InformationRequest.Status
+
+#: Fields a requester (or staff entering a walk-in request) fills in.
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "name",
+    "nik",
+    "legal_entity_decree",
+    "address",
+    "phone",
+    "email",
+    "information_requested",
+    "purpose",
+    "obtain_method",
+    "delivery_method",
+)
+
+
+def new_tracking_code() -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def clock_start(req: InformationRequest) -> date | None:
+    """The day zero of the deadline: receipt, or completion of the file (an agency setting)."""
+    if req.agency.ppid_clock_start == Agency.ClockStart.COMPLETE:
+        return timezone.localdate(req.completed_at) if req.completed_at else None
+    return req.received_date
+
+
+def compute_due_date(req: InformationRequest, calendar=None) -> date | None:
+    start = clock_start(req)
+    if start is None:
+        return None
+    calendar = calendar or deadlines.WorkingCalendar(req.agency_id)
+    return calendar.add_working_days(start, deadlines.ANSWER_DAYS + req.extension_days)
+
+
+def find_request(registration_number: str, tracking_code: str) -> InformationRequest | None:
+    """The request a requester proves with number and code; None for any mismatch (same answer)."""
+    req = (
+        InformationRequest.objects.select_related("agency")
+        .filter(registration_number=registration_number.strip().upper())
+        .first()
+    )
+    if req is None:
+        # Spend the same time as a real comparison so a wrong number is not told apart.
+        hash_tracking_code("x" * 32, tracking_code)
+        return None
+    return req if req.check_tracking_code(tracking_code) else None
+
+
+def _lock(req: InformationRequest) -> InformationRequest:
+    return InformationRequest.objects.select_for_update().select_related("agency").get(pk=req.pk)
+
+
+def _save_file(req, uploaded, kind, actor=None, description="") -> RequestAttachment:
+    try:
+        content_type, extension = inspect_upload(uploaded)
+    except ValidationError as error:
+        raise PPIDError(error.messages[0]) from error
+    attachment = RequestAttachment(
+        request=req,
+        kind=kind,
+        original_name=(uploaded.name or "berkas")[-200:],
+        content_type=content_type,
+        size=uploaded.size,
+        description=description,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    # A generated name: the uploader's file name never reaches the file system.
+    attachment.file.save(f"{uuid4().hex}.{extension}", uploaded, save=False)
+    attachment.save()
+    return attachment
+
+
+def register_request(
+    *,
+    agency: Agency,
+    data: dict,
+    channel: str = Channel.ONLINE,
+    actor=None,
+    uploads=(),
+    received_at=None,
+) -> tuple[InformationRequest, str]:
+    """Save a new request with its registration number; return it and its tracking code.
+
+    Online requests come from the public form (no actor); walk-in, phone and letter requests are
+    entered by the agency's PPID staff.
+    """
+    if channel != Channel.ONLINE or actor is not None:
+        require_ppid_staff(actor, agency)
+    fields = {name: data.get(name, "") for name in APPLICANT_FIELDS}
+    try:
+        validate_identity(fields["applicant_type"], fields["nik"], fields["legal_entity_decree"])
+    except ValidationError as error:
+        raise PPIDError(error.messages[0]) from error
+    if fields["applicant_type"] == ApplicantType.LEGAL_ENTITY:
+        fields["nik"] = ""
+    code = new_tracking_code()
+    salt = secrets.token_hex(16)
+    received_at = received_at or timezone.now()
+    with transaction.atomic():
+        year = timezone.localdate(received_at).year
+        sequence = next_number(agency, year, "request")
+        req = InformationRequest(
+            agency=agency,
+            year=year,
+            sequence=sequence,
+            registration_number=f"PPID/{agency_code(agency)}/{year}/{sequence:05d}",
+            tracking_salt=salt,
+            tracking_hash=hash_tracking_code(salt, code),
+            channel=channel,
+            received_at=received_at,
+            # A file is taken as complete until the PPID asks for what is missing.
+            completed_at=received_at,
+            created_by=actor if channel != Channel.ONLINE else None,
+            **fields,
+        )
+        req.due_date = compute_due_date(req)
+        req.full_clean(exclude=["registration_number"])
+        req.save()
+        for uploaded in uploads:
+            _save_file(req, uploaded, RequestAttachment.Kind.FROM_REQUESTER)
+        title, text = notices.receipt(req)
+        record_event(
+            req,
+            "ppid.request.received",
+            _("Request received (%(channel)s)") % {"channel": req.get_channel_display()},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+            mail_extra=_("Your tracking code: %(code)s (keep it secret; it opens your request).")
+            % {"code": code},
+        )
+    return req, code
+
+
+def start_processing(req: InformationRequest, *, actor) -> InformationRequest:
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        if req.status != Status.RECEIVED:
+            raise PPIDError(_("Only a newly received request can be taken into process."))
+        req.status = Status.IN_PROCESS
+        req.save(update_fields=["status"])
+        record_event(req, "ppid.request.in_process", _("Request taken into process"), actor=actor)
+    return req
+
+
+def ask_for_completion(req: InformationRequest, *, actor, missing: str) -> InformationRequest:
+    """Ask the requester to complete a deficient file (Perki 1/2021)."""
+    missing = (missing or "").strip()
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        if req.status not in (Status.RECEIVED, Status.IN_PROCESS):
+            raise PPIDError(_("Completion can only be asked for an open request."))
+        if not missing:
+            raise PPIDError(_("Say what is missing from the request."))
+        req.status = Status.AWAITING_COMPLETION
+        req.completed_at = None
+        req.due_date = compute_due_date(req)
+        req.save(update_fields=["status", "completed_at", "due_date"])
+        title, text = notices.completion_requested(req, missing)
+        record_event(
+            req,
+            "ppid.request.completion_requested",
+            _("Completion requested: %(m)s") % {"m": missing},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return req
+
+
+def record_completion(req: InformationRequest, *, actor, note: str = "") -> InformationRequest:
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        if req.status != Status.AWAITING_COMPLETION:
+            raise PPIDError(_("This request is not waiting for completion."))
+        req.status = Status.IN_PROCESS
+        req.completed_at = timezone.now()
+        req.due_date = compute_due_date(req)
+        req.save(update_fields=["status", "completed_at", "due_date"])
+        title, text = notices.completion_received(req)
+        summary = _("Request completed by the requester")
+        record_event(
+            req,
+            "ppid.request.completed",
+            f"{summary}. {note}".strip(),
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return req
+
+
+def extend(
+    req: InformationRequest, *, actor, days: int, reason: str, today=None
+) -> InformationRequest:
+    """UU 14/2008 Pasal 22(8): one extension, at most 7 working days, with written reasons."""
+    reason = (reason or "").strip()
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        if req.status == Status.DECIDED:
+            raise PPIDError(_("A decided request cannot be extended."))
+        if req.extension_days:
+            raise PPIDError(_("The time may be extended only once."))
+        if not 1 <= int(days) <= deadlines.MAX_EXTENSION_DAYS:
+            raise PPIDError(_("An extension is 1 to 7 working days."))
+        if not reason:
+            raise PPIDError(_("An extension needs written reasons."))
+        if req.due_date is None or today > req.due_date:
+            raise PPIDError(_("The extension must be given before the 10-working-day deadline."))
+        req.extension_days = int(days)
+        req.extension_reason = reason
+        req.due_date = compute_due_date(req)
+        if req.status == Status.RECEIVED:
+            req.status = Status.IN_PROCESS
+        req.save(update_fields=["extension_days", "extension_reason", "due_date", "status"])
+        title, text = notices.extension(req)
+        record_event(
+            req,
+            "ppid.request.extended",
+            _("Extended by %(days)s working days: %(reason)s") % {"days": days, "reason": reason},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return req
+
+
+def decide(
+    req: InformationRequest,
+    *,
+    actor,
+    outcome: str,
+    reasons: str = "",
+    withheld_information: str = "",
+    exemption_ground: str = "",
+    consequence_test: str = "",
+    holder_of_information: str = "",
+    documented_by: date | None = None,
+) -> InformationRequest:
+    """Record the written notice's decision (UU 14/2008 Pasal 22(7), Perki 1/2021)."""
+    if outcome not in Outcome.values:
+        raise PPIDError(_("Choose a decision."))
+    if outcome in (Outcome.PARTIAL, Outcome.EXEMPT):
+        if exemption_ground not in ExemptionGround.values:
+            raise PPIDError(_("Withholding information needs its Pasal 17 ground."))
+        if not consequence_test.strip():
+            raise PPIDError(_("Withholding information needs the consequence test."))
+    if outcome == Outcome.PARTIAL and not withheld_information.strip():
+        raise PPIDError(_("Say which part of the information is withheld."))
+    if outcome == Outcome.NOT_DOCUMENTED and documented_by is None:
+        raise PPIDError(_("Say when the information will be documented."))
+    if outcome not in (Outcome.PARTIAL, Outcome.EXEMPT):
+        exemption_ground, consequence_test = "", ""
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        if req.status == Status.DECIDED:
+            raise PPIDError(_("This request has already been decided."))
+        if req.status == Status.AWAITING_COMPLETION:
+            raise PPIDError(
+                _("This request is waiting for completion; record the completion first.")
+            )
+        req.status = Status.DECIDED
+        req.outcome = outcome
+        req.decision_reasons = reasons.strip()
+        req.withheld_information = (
+            withheld_information.strip() if outcome == Outcome.PARTIAL else ""
+        )
+        req.exemption_ground = exemption_ground
+        req.consequence_test = consequence_test.strip()
+        req.holder_of_information = (
+            holder_of_information.strip() if outcome == Outcome.NOT_HELD else ""
+        )
+        req.documented_by = documented_by if outcome == Outcome.NOT_DOCUMENTED else None
+        req.decided_at = timezone.now()
+        req.decided_by = actor
+        req.save()
+        title, text = notices.decision(req)
+        record_event(
+            req,
+            "ppid.request.decided",
+            _("Decided: %(outcome)s") % {"outcome": req.get_outcome_display()},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return req
+
+
+def attach_file(
+    req: InformationRequest, *, actor, uploaded, description: str = ""
+) -> RequestAttachment:
+    """A file the PPID sends to the requester (a copy of the information)."""
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        attachment = _save_file(
+            req, uploaded, RequestAttachment.Kind.SENT, actor, description.strip()
+        )
+        title, text = notices.file_sent(req, attachment)
+        record_event(
+            req,
+            "ppid.request.file_sent",
+            _("File sent: %(name)s") % {"name": attachment.original_name},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return attachment
+
+
+def record_fee(
+    req: InformationRequest, *, actor, description: str, pages: int, amount: int, paid_at=None
+) -> Fee:
+    """Printed copies are charged at cost (UU 14/2008 Pasal 21); electronic copies are free."""
+    if not description.strip():
+        raise PPIDError(_("Describe what the fee is for."))
+    if int(amount) < 0 or int(pages) < 0:
+        raise PPIDError(_("Pages and amount cannot be negative."))
+    with transaction.atomic():
+        req = _lock(req)
+        require_ppid_staff(actor, req.agency)
+        fee = Fee.objects.create(
+            request=req,
+            description=description.strip(),
+            pages=int(pages),
+            amount=int(amount),
+            paid_at=paid_at,
+            recorded_by=actor,
+        )
+        title, text = notices.fee(req, fee)
+        record_event(
+            req,
+            "ppid.request.fee_recorded",
+            _("Fee recorded: %(description)s, Rp %(amount)s")
+            % {"description": fee.description, "amount": fee.amount},
+            actor=actor,
+            notice_title=title,
+            notice_text=text,
+        )
+    return fee
