@@ -1,14 +1,24 @@
-"""Staff admin for the newsroom, scoped to the staff member's agencies."""
+"""Staff admin for the newsroom, scoped to the staff member's agencies.
 
+The article admin edits and moves articles only through newsroom.editing and newsroom.workflow;
+the workflow pages (buttons, review queue, preview, compare, restore) are in admin_workflow.
+"""
+
+from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
 
-from .models import Article, Category, Tag
+from . import editing, notifications, workflow
+from .admin_workflow import ArticleWorkflowAdminMixin
+from .models import Article, ArticleRevision, Category, Notification, Tag
 
 
 def rich_text_widget():
@@ -42,20 +52,111 @@ class TagAdmin(CategoryAdmin):
         return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """The article form, with the version the editor started from (optimistic locking)."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "agency", "title", "slug", "lead", "body", "cover_image", "cover_caption",
+            "cover_credit", "category", "tags", "is_featured",
+        ]  # fmt: skip
+
+    user = None  # set by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"].initial = self.instance.version
+        pending_tags = getattr(self.instance, "pending_tag_ids", None)
+        if pending_tags is not None and "tags" in self.fields:
+            self.initial["tags"] = pending_tags
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            if self.instance.pk:
+                # The admin saves inside one transaction: the row lock taken here is held until
+                # the save, so nobody can slip in between this check and the write.
+                with transaction.atomic():
+                    locked = workflow.lock_article(self.instance.pk)
+                    editing.check_can_edit(locked, self.user, cleaned.get("expected_version"))
+            elif cleaned.get("agency") and not permissions.can_create_article(
+                self.user, cleaned["agency"]
+            ):
+                raise workflow.WorkflowError(
+                    _("You do not have a role in this agency that allows this step.")
+                )
+        except workflow.WorkflowError as refused:
+            raise forms.ValidationError(refused.message) from None
+        return cleaned
+
+
 @admin.register(Article)
-class ArticleAdmin(AgencyScopedAdmin):
+class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
+    """Articles of the staff member's agencies; every save and step goes through the workflow."""
+
+    form = ArticleAdminForm
     view_roles = permissions.NEWSROOM_ROLES
-    list_display = ["title", "agency", "status", "publish_at", "author", "updated_at"]
+    change_roles = permissions.ARTICLE_EDIT_ROLES
+    list_display = ["title", "agency", "status_label", "publish_at", "author", "updated_at"]
     list_filter = ["status", "agency", "category"]
     list_select_related = ["agency", "author"]
     search_fields = ["title", "lead"]
     autocomplete_fields = ["tags"]
     date_hierarchy = "created_at"
+    change_form_template = "admin/newsroom/article/change_form.html"
+    change_list_template = "admin/newsroom/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["agency", "title", "slug", "lead", "body"]}),
+        (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
         (_("Photo"), {"fields": ["cover_image", "cover_caption", "cover_credit"]}),
         (None, {"fields": ["category", "tags", "is_featured"]}),
     ]
+
+    def get_queryset(self, request):
+        pending = ArticleRevision.objects.filter(article=OuterRef("pk"), pending=True)
+        return super().get_queryset(request).annotate(has_pending_correction=Exists(pending))
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        # The editor continues from the correction waiting for approval, not the live text.
+        return editing.form_copy(article) if article is not None else None
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        readonly = ["agency"]
+        if obj.status == Article.Status.PUBLISHED:
+            readonly.append("slug")  # the public address of a live article stays
+        return readonly
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return permissions.has_any_role(request.user, permissions.ARTICLE_EDIT_ROLES)
+        # In review or archived the form is read-only; the workflow buttons still work.
+        return (
+            permissions.can_edit_article(request.user, obj)
+            and obj.status in editing.EDITABLE_STATES
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        # No editor's work is lost: archive instead; only a superuser removes an article.
+        return permissions.is_superuser(request.user)
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, article):
+        label = article.get_status_display()
+        if article.status == Article.Status.PUBLISHED and not article.is_public:
+            label = _("Scheduled")
+        if getattr(article, "has_pending_correction", False):
+            label = _("%(status)s, correction waiting") % {"status": label}
+        return label
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -63,6 +164,99 @@ class ArticleAdmin(AgencyScopedAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
+        tag_ids = [tag.pk for tag in form.cleaned_data.get("tags") or []]
         if not change:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+            editing.create_article(obj, actor=request.user, tag_ids=tag_ids)
+            return
+        editing.save_article(
+            obj,
+            actor=request.user,
+            expected_version=form.cleaned_data.get("expected_version"),
+            tag_ids=tag_ids,
+        )
+        if obj.status == Article.Status.PUBLISHED:
+            messages.info(
+                request,
+                _(
+                    "The correction is saved and waits for a supervisor's approval; "
+                    "the public page is unchanged until then."
+                ),
+            )
+
+    def save_related(self, request, form, formsets, change):
+        # Tags are saved by the workflow (on the row for drafts, in the revision for
+        # corrections); form.save_m2m() would change a live article's tags behind review.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def changelist_view(self, request, extra_context=None):
+        self.show_notices(request)
+        queue = permissions.review_agency_ids(request.user)
+        extra = {"show_review_queue": queue is None or bool(queue)}
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra = dict(extra_context or {})
+        if request.method == "GET":
+            self.show_notices(request)
+        # Also on a refused POST: the form comes back with the buttons and history beside it.
+        article = self.get_object(request, object_id)
+        if article is not None and self.has_view_permission(request, article):
+            extra.update(self.workflow_context(request, article))
+        return super().change_view(request, object_id, form_url, extra)
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """E-mail notices: everyone sees their own; superusers see all, with failures and errors."""
+
+    list_display = ["subject", "recipient", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject", "email"]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+    actions = ["send_again"]
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request).select_related("recipient")
+        if permissions.is_superuser(request.user):
+            return qs
+        return qs.filter(recipient=request.user)
+
+    def has_module_permission(self, request):
+        return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
+
+    def has_view_permission(self, request, obj=None):
+        if obj is not None and obj.recipient_id != request.user.pk:
+            return permissions.is_superuser(request.user)
+        return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_list_display(self, request):
+        if permissions.is_superuser(request.user):
+            return [*self.list_display, "last_error"]
+        return self.list_display
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not permissions.is_superuser(request.user):
+            actions.pop("send_again", None)
+        return actions
+
+    @admin.action(description=_("Send the selected e-mails again now"))
+    def send_again(self, request, queryset):
+        sent = sum(1 for pk in queryset.values_list("pk", flat=True) if notifications.deliver(pk))
+        self.message_user(
+            request,
+            _("%(sent)s of %(total)s e-mails sent.") % {"sent": sent, "total": queryset.count()},
+        )
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404

@@ -1,0 +1,53 @@
+"""Fixtures of the review-workflow tests: articles put in a given state through the domain."""
+
+import pytest
+from django.utils import timezone
+
+from newsroom import editing
+from newsroom.models import Article
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Users are created in almost every test here: a fast hasher keeps the table quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def draft(agency, writer):
+    """A new draft written by ``writer``, saved through the workflow (so it has revision #1)."""
+
+    def make(agency=agency, author=writer, **fields):
+        values = {"title": "Panen raya udang vaname", "lead": "Petambak panen.",
+                  "body": "<p>Petambak di Kotawaringin panen raya.</p>", **fields}  # fmt: skip
+        return editing.create_article(Article(agency=agency, **values), actor=author)
+
+    return make
+
+
+@pytest.fixture
+def article_in(draft):
+    """An article in ``status`` (set directly; the transitions themselves are tested elsewhere)."""
+
+    def make(status, **kwargs):
+        article = draft(**kwargs)
+        fields = {"status": status}
+        if status in (Article.Status.PUBLISHED, Article.Status.ARCHIVED):
+            fields["publish_at"] = timezone.now() - timezone.timedelta(hours=1)
+        Article.objects.filter(pk=article.pk).update(**fields)
+        article.refresh_from_db()
+        return article
+
+    return make
+
+
+def edit(article, actor, **changes):
+    """Save ``changes`` to the article's text as ``actor`` would through a form."""
+    copy = editing.form_copy(Article.objects.get(pk=article.pk))
+    version = copy.version
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    return editing.save_article(copy, actor=actor, expected_version=version)
+
+
+from tests.conftest import PASSWORD as PASSWORD_FOR_TESTS  # noqa: E402, F401
