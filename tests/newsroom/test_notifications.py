@@ -120,14 +120,13 @@ def test_failing_mail_backend_does_not_break_submit_or_approve_and_retry_sends(
     assert not Notification.objects.exclude(status=Notification.Status.SENT).exists()
 
 
-def test_failed_mail_is_retried_by_the_database_queue_worker(
-    settings, draft, writer, supervisor, django_capture_on_commit_callbacks
-):
+@pytest.mark.django_db(transaction=True)
+def test_failed_mail_is_retried_by_the_database_queue_worker(settings, draft, writer, supervisor):
+    # Real commits: the worker runs in this process and closes connections as a worker does.
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.EMAIL_BACKEND = BROKEN
     article = draft()
-    with django_capture_on_commit_callbacks(execute=True):
-        workflow.submit(article, actor=writer)
+    workflow.submit(article, actor=writer)
     assert Notification.objects.get().status == Notification.Status.PENDING  # queued, not sent
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
     note = Notification.objects.get()
