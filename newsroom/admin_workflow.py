@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from accounts.models import User
 
 from . import editing, notifications, workflow
 from .models import Article
@@ -174,7 +175,9 @@ class ArticleWorkflowAdminMixin:
         article = self._article_or_404(request, object_id)
         revisions = list(article.revisions.select_related("created_by").order_by("number"))
         if not revisions:
-            raise Http404
+            # Articles loaded before the workflow existed have no history yet.
+            messages.info(request, _("This article has no saved revisions yet."))
+            return HttpResponseRedirect(self._change_url(article))
         by_number = {r.number: r for r in revisions}
         new = by_number.get(_int(request.GET.get("b"))) or revisions[-1]
         default_old = (
@@ -219,7 +222,6 @@ class ArticleWorkflowAdminMixin:
             submitted_at=Subquery(submitted.values("created_at")[:1]),
             submitted_by_id=Subquery(submitted.values("actor")[:1]),
         )
-        users = {}
         rows = []
         for article in in_review:
             rows.append(
@@ -239,8 +241,6 @@ class ArticleWorkflowAdminMixin:
                     "by": revision.created_by,
                 }
             )
-        from accounts.models import User
-
         ids = {row["by_id"] for row in rows if row.get("by_id")}
         users = User.objects.in_bulk(ids)
         for row in rows:
