@@ -1,9 +1,19 @@
 from django.urls import path
 
-from . import views
+from . import reports, views
 
 app_name = "ppid"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
+    path("permohonan/", views.request_form, name="request"),
+    path("permohonan/terkirim/", views.request_done, name="request_done"),
+    path("status/", views.status, name="status"),
+    path("status/<int:pk>/", views.status_detail, name="status_detail"),
+    path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
+    path("berkas/<int:pk>/", views.attachment, name="attachment"),
+    path("keberatan/", views.objection_form, name="objection"),
+    path("informasi/", views.dip_list, name="dip_list"),
+    path("laporan/<int:year>/", reports.report_view, name="report"),
+    path("laporan/<int:year>.csv", reports.report_view, {"fmt": "csv"}, name="report_csv"),
 ]

@@ -1,5 +1,259 @@
-from django.shortcuts import render
+"""Public pages of the PPID service. They translate HTTP into ppid.services calls, nothing more.
+
+Who may see a request: the requester, after proving registration number and tracking code in
+this browser session, and the agency's PPID staff. Anyone else gets 404, so a guessed number
+does not reveal that the request exists.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from accounts import permissions
+from accounts.models import Agency
+
+from . import deadlines, ratelimit, services
+from .forms import ObjectionForm, RequestForm, TrackForm
+from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
+from .services import PPIDError
+
+_VERIFIED = "ppid_verified_requests"
+_NEW = "ppid_new_request"
+
+
+def honeypot_message():
+    return _(
+        "Your form could not be processed. Please leave the field 'Leave this field empty' "
+        "empty and send it again."
+    )
+
+
+def rate_limit_message():
+    return _(
+        "Too many submissions have come from your connection. Please try again later, or "
+        "contact the PPID office directly."
+    )
+
+
+def not_found_message():
+    return _(
+        "No request matches this registration number and tracking code. Check both and try again."
+    )
+
+
+def _remember(request, req: InformationRequest) -> None:
+    verified = set(request.session.get(_VERIFIED, []))
+    verified.add(req.pk)
+    request.session[_VERIFIED] = sorted(verified)
+
+
+def may_view_request(request, req: InformationRequest) -> bool:
+    return req.pk in request.session.get(_VERIFIED, []) or permissions.can_handle_ppid(
+        request.user, req.agency_id
+    )
+
+
+def _viewable_request(request, pk) -> InformationRequest:
+    req = get_object_or_404(InformationRequest.objects.select_related("agency"), pk=pk)
+    if not may_view_request(request, req):
+        raise Http404
+    return req
+
+
+def _refuse(request, form, template, message, status, context=None):
+    """Re-show the form with what the person typed and a clear reason."""
+    form.add_error(None, message)
+    return render(request, template, {"form": form, **(context or {})}, status=status)
 
 
 def landing(request):
-    return render(request, "ppid/landing.html")
+    return render(
+        request,
+        "ppid/landing.html",
+        {
+            "agencies": Agency.objects.order_by("name"),
+            "answer_days": deadlines.ANSWER_DAYS,
+            "extension_days": deadlines.MAX_EXTENSION_DAYS,
+            "objection_days": deadlines.OBJECTION_FILING_DAYS,
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_form(request):
+    template = "ppid/request_form.html"
+    if request.method != "POST":
+        initial = {}
+        if slug := request.GET.get("instansi"):
+            initial["agency"] = Agency.objects.filter(slug=slug).first()
+        return render(request, template, {"form": RequestForm(initial=initial)})
+    form = RequestForm(request.POST, request.FILES)
+    if form.honeypot_filled():
+        return _refuse(request, form, template, honeypot_message(), 400)
+    if ratelimit.is_blocked(request, "request"):
+        return _refuse(request, form, template, rate_limit_message(), 429)
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    try:
+        req, code = services.register_request(
+            agency=form.cleaned_data["agency"],
+            data=form.applicant_data(),
+            uploads=form.cleaned_data.get("uploads") or [],
+        )
+    except PPIDError as error:
+        return _refuse(request, form, template, error.message, 400)
+    ratelimit.record(request, "request")
+    _remember(request, req)
+    request.session[_NEW] = {"pk": req.pk, "code": code}
+    return redirect("ppid:request_done")
+
+
+@never_cache
+def request_done(request):
+    # The tracking code is shown once: it is not stored anywhere we could show it from again.
+    new = request.session.pop(_NEW, None)
+    if not new:
+        return redirect("ppid:status")
+    req = _viewable_request(request, new["pk"])
+    return render(request, "ppid/request_done.html", {"req": req, "code": new["code"]})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def status(request):
+    template = "ppid/status_form.html"
+    if request.method != "POST":
+        return render(request, template, {"form": TrackForm()})
+    form = TrackForm(request.POST)
+    if ratelimit.is_blocked(request, "status"):
+        return _refuse(request, form, template, rate_limit_message(), 429)
+    if form.honeypot_filled() or not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    req = services.find_request(
+        form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
+    )
+    if req is None:
+        ratelimit.record(request, "status")
+        return _refuse(request, form, template, not_found_message(), 404)
+    _remember(request, req)
+    return redirect("ppid:status_detail", pk=req.pk)
+
+
+@never_cache
+def status_detail(request, pk):
+    req = _viewable_request(request, pk)
+    return render(
+        request,
+        "ppid/status_detail.html",
+        {
+            "req": req,
+            "events": req.events.select_related("objection"),
+            "files": req.attachments.all(),
+            "fees": req.fees.all(),
+            "objections": req.objections.all(),
+            "objection_allowed": services.objection_allowed(req),
+            "is_staff_view": permissions.can_handle_ppid(request.user, req.agency_id),
+        },
+    )
+
+
+@never_cache
+def notice(request, pk):
+    event = get_object_or_404(
+        RequestEvent.objects.select_related("request__agency", "objection"), pk=pk
+    )
+    if not event.notice_text or not may_view_request(request, event.request):
+        raise Http404
+    return render(request, "ppid/notice.html", {"event": event, "req": event.request})
+
+
+@never_cache
+def attachment(request, pk):
+    item = get_object_or_404(RequestAttachment.objects.select_related("request"), pk=pk)
+    if not may_view_request(request, item.request):
+        raise Http404
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def objection_form(request):
+    template = "ppid/objection_form.html"
+    if request.method != "POST":
+        initial = {"registration_number": request.GET.get("nomor", "")}
+        return render(request, template, {"form": ObjectionForm(initial=initial)})
+    form = ObjectionForm(request.POST)
+    if form.honeypot_filled():
+        return _refuse(request, form, template, honeypot_message(), 400)
+    if ratelimit.is_blocked(request, "objection") or ratelimit.is_blocked(request, "status"):
+        return _refuse(request, form, template, rate_limit_message(), 429)
+    if not form.is_valid():
+        return render(request, template, {"form": form}, status=400)
+    req = services.find_request(
+        form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
+    )
+    if req is None:
+        ratelimit.record(request, "status")
+        return _refuse(request, form, template, not_found_message(), 404)
+    try:
+        objection = services.file_objection(
+            req, grounds=form.cleaned_data["grounds"], case_text=form.cleaned_data["case_text"]
+        )
+    except PPIDError as error:
+        return _refuse(request, form, template, error.message, 400)
+    ratelimit.record(request, "objection")
+    _remember(request, req)
+    messages.success(
+        request,
+        _("Your objection is registered as %(number)s. The PPID head answers by %(date)s.")
+        % {
+            "number": objection.registration_number,
+            "date": objection.due_date.strftime("%d-%m-%Y"),
+        },
+    )
+    return redirect("ppid:status_detail", pk=req.pk)
+
+
+def dip_list(request):
+    entries = DIPEntry.objects.public()
+    agency = Agency.objects.filter(slug=request.GET.get("instansi", "")).first()
+    category = request.GET.get("kategori", "")
+    query = request.GET.get("q", "").strip()
+    if agency:
+        entries = entries.filter(agency=agency)
+    if category in DIPEntry.Category.values:
+        entries = entries.filter(category=category)
+    if query:
+        # Exempt entries are found by title only: their summary is not public.
+        entries = entries.filter(
+            Q(title__icontains=query)
+            | (Q(summary__icontains=query) & ~Q(category=DIPEntry.Category.EXEMPT))
+        )
+    page = Paginator(entries.select_related("article"), 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ppid/dip_list.html",
+        {
+            "page": page,
+            "agencies": Agency.objects.order_by("name"),
+            "categories": DIPEntry.Category.choices,
+            "selected_agency": agency,
+            "selected_category": category,
+            "dip_query": query,
+        },
+    )

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
         # 20 cuti bersama Idul Fitri, 21-22 weekend and Idul Fitri, 23-24 cuti bersama; 25, 26, 27,
         # 30, 31 Mar, 1, 2 Apr (2-8); 3 Apr Good Friday; 6 Apr (9), 7 Apr (10).
         (date(2026, 3, 16), 10, date(2026, 4, 7)),
-        # Plain weeks: Mon 2 Feb 2026 + 10 -> Mon 16 Feb is cuti bersama Imlek, Tue 17 Imlek -> Wed 18.
+        # Mon 2 Feb 2026 + 10: 16 Feb cuti bersama Imlek, 17 Feb Imlek -> Wed 18 Feb.
         (date(2026, 2, 2), 10, date(2026, 2, 18)),
         # A Friday receipt counts from Monday: Fri 6 Nov 2026 + 1 -> Mon 9 Nov.
         (date(2026, 11, 6), 1, date(2026, 11, 9)),

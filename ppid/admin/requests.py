@@ -1,0 +1,238 @@
+"""The request queue and the action pages of each request."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import permissions
+from accounts.admin import AgencyScopedAdmin
+
+from .. import deadlines, forms, services
+from ..models import InformationRequest
+from ..services import PPIDError
+
+Status = InformationRequest.Status
+
+
+def _decide(req, user, data, files):
+    return services.decide(req, actor=user, **data)
+
+
+#: action -> (button label, form class, call). Every call is one ppid.services function.
+ACTIONS = {
+    "process": (
+        gettext_lazy("Take into process"),
+        forms.CompletionForm,
+        lambda req, user, data, files: services.start_processing(req, actor=user),
+    ),
+    "ask-completion": (
+        gettext_lazy("Ask for completion"),
+        forms.CompletionRequestForm,
+        lambda req, user, data, files: services.ask_for_completion(req, actor=user, **data),
+    ),
+    "completed": (
+        gettext_lazy("Record completion"),
+        forms.CompletionForm,
+        lambda req, user, data, files: services.record_completion(req, actor=user, **data),
+    ),
+    "extend": (
+        gettext_lazy("Extend the deadline"),
+        forms.ExtendForm,
+        lambda req, user, data, files: services.extend(req, actor=user, **data),
+    ),
+    "decide": (gettext_lazy("Decide"), forms.DecideForm, _decide),
+    "attach": (
+        gettext_lazy("Send a file"),
+        forms.AttachForm,
+        lambda req, user, data, files: services.attach_file(
+            req, actor=user, uploaded=data["file"], description=data["description"]
+        ),
+    ),
+    "fee": (
+        gettext_lazy("Record a fee"),
+        forms.FeeForm,
+        lambda req, user, data, files: services.record_fee(req, actor=user, **data),
+    ),
+}
+
+
+def available_actions(req: InformationRequest) -> list[str]:
+    """Which buttons make sense now (the services check again, this only hides dead ends)."""
+    if req.status == Status.DECIDED:
+        return ["attach", "fee"]
+    found = []
+    if req.status == Status.RECEIVED:
+        found.append("process")
+    if req.status == Status.AWAITING_COMPLETION:
+        found.append("completed")
+    else:
+        found += ["ask-completion", "decide"]
+        if not req.extension_days:
+            found.append("extend")
+    return [*found, "attach", "fee"]
+
+
+@admin.register(InformationRequest)
+class InformationRequestAdmin(AgencyScopedAdmin):
+    view_roles = permissions.PPID_ROLES
+    change_form_template = "admin/ppid/informationrequest/change_form.html"
+    list_display = [
+        "registration_number", "deadline", "status", "channel", "applicant_type", "name",
+        "nik_masked", "agency",
+    ]  # fmt: skip
+    list_filter = ["status", "channel", "applicant_type", "outcome", "agency"]
+    search_fields = ["registration_number", "name"]
+    list_select_related = ["agency"]
+
+    def get_ordering(self, request):
+        # Open requests first, the nearest due date first (the queue), then decided ones.
+        return [
+            Case(When(status=Status.DECIDED, then=Value(1)), default=Value(0)).asc(),
+            F("due_date").asc(nulls_last=True),
+            "received_at",
+        ]
+
+    show_full_result_count = False
+
+    class Media:
+        css = {"all": ["ppid/admin.css"]}
+
+    def get_queryset(self, request):
+        """Annotate how urgent each open request is: 2 overdue, 1 due within 3 working days."""
+        qs = super().get_queryset(request)
+        today = timezone.localdate()
+        agency_ids = permissions.ppid_agency_ids(request.user)
+        if agency_ids is None:
+            agency_ids = set(qs.values_list("agency_id", flat=True).distinct())
+        soon = [
+            When(agency_id=agency_id, due_date__lte=deadlines.add_working_days(
+                today, deadlines.DUE_SOON_DAYS, agency=agency_id), then=Value(1))
+            for agency_id in agency_ids
+        ]  # fmt: skip
+        return qs.annotate(
+            urgency=Case(
+                When(Q(status=Status.DECIDED) | Q(due_date__isnull=True), then=Value(0)),
+                When(due_date__lt=today, then=Value(2)),
+                *soon,
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("due date"), ordering="due_date")
+    def deadline(self, obj):
+        if obj.due_date is None:
+            return "-"
+        css = {2: "overdue", 1: "due-soon"}.get(getattr(obj, "urgency", 0), "")
+        label = {2: _("overdue"), 1: _("due soon")}.get(getattr(obj, "urgency", 0), "")
+        return format_html(
+            '<span class="ppid-due {}">{}{}</span>',
+            css,
+            obj.due_date.strftime("%d-%m-%Y"),
+            f" ({label})" if label else "",
+        )
+
+    @admin.display(description=gettext_lazy("NIK"))
+    def nik_masked(self, obj):
+        return obj.masked_nik or obj.legal_entity_decree
+
+    def get_readonly_fields(self, request, obj=None):
+        # The request is a record: it changes only through the actions (services).
+        return [f.name for f in self.model._meta.fields if f.name != "id"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # registration numbers are never reused or removed
+
+    # --- adding walk-in, phone and letter requests --------------------------------------------
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        agencies = permissions.agencies_for(request.user, permissions.PPID_ROLES)
+        form = forms.StaffRequestForm(
+            request.POST or None, request.FILES or None, agencies=agencies
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                req, code = services.register_request(
+                    agency=form.cleaned_data["agency"],
+                    data=form.applicant_data(),
+                    channel=form.cleaned_data["channel"],
+                    actor=request.user,
+                    uploads=form.cleaned_data.get("uploads") or [],
+                )
+            except PPIDError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("Request %(number)s registered. Give the requester this tracking code: "
+                      "%(code)s (it is shown only now).") % {"number": req, "code": code},
+                )  # fmt: skip
+                return redirect(reverse("admin:ppid_informationrequest_change", args=[req.pk]))
+        return self._form_page(request, form, _("Register a walk-in, phone or letter request"))
+
+    def _form_page(self, request, form, title, obj=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "form": form,
+            "original": obj,
+        }
+        return TemplateResponse(request, "admin/ppid/action_form.html", context)
+
+    # --- the actions ----------------------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/aksi/<slug:action>/",
+                self.admin_site.admin_view(self.action_view),
+                name="ppid_informationrequest_action",
+            ),
+            *super().get_urls(),
+        ]
+
+    def action_view(self, request, object_id, action):
+        req = self.get_object(request, object_id)
+        if req is None or action not in ACTIONS or not self.has_change_permission(request, req):
+            raise Http404
+        label, form_class, call = ACTIONS[action]
+        form = form_class(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                call(req, request.user, form.cleaned_data, request.FILES)
+            except PPIDError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("%(action)s: done.") % {"action": label})
+                return redirect(reverse("admin:ppid_informationrequest_change", args=[req.pk]))
+        return self._form_page(request, form, f"{label} — {req.registration_number}", req)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        req = self.get_object(request, object_id)
+        extra = {}
+        if req is not None:
+            extra = {
+                "events": req.events.select_related("actor", "objection"),
+                "files": req.attachments.all(),
+                "fees": req.fees.all(),
+                "objections": req.objections.all(),
+                "actions": [(a, ACTIONS[a][0]) for a in available_actions(req)],
+                "show_save": False,
+                "show_save_and_continue": False,
+                "show_save_and_add_another": False,
+                "show_delete": False,
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})

@@ -1,0 +1,225 @@
+"""Public forms of the PPID service and the staff action forms.
+
+Forms only check and clean what people typed; the rules live in ppid.services.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Agency
+
+from .models import (
+    ApplicantType,
+    Channel,
+    ExemptionGround,
+    InformationRequest,
+    Objection,
+    ObjectionGround,
+    Outcome,
+)
+from .uploads import MAX_FILES, inspect_upload
+from .validators import validate_identity
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_FILES:
+            raise ValidationError(_("Attach at most %(n)s files.") % {"n": MAX_FILES})
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        for uploaded in cleaned:
+            inspect_upload(uploaded)
+        return cleaned
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see (hidden by CSS, not by type=hidden) that bots fill in."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def honeypot_filled(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+
+class RequestForm(HoneypotMixin, forms.ModelForm):
+    """The online request form (Perki 1/2021, formulir permohonan informasi)."""
+
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.order_by("name"), label=_("Agency you are asking")
+    )
+    uploads = MultipleFileField(
+        label=_("Attachments (optional)"),
+        required=False,
+        help_text=_(
+            "Scan of your ID card, or a power of attorney if you ask on someone's behalf. "
+            "PDF, JPEG or PNG, at most 5 MB each, at most 3 files."
+        ),
+    )
+
+    class Meta:
+        model = InformationRequest
+        fields = [
+            "agency", "applicant_type", "name", "nik", "legal_entity_decree", "address", "phone",
+            "email", "information_requested", "purpose", "obtain_method", "delivery_method",
+        ]  # fmt: skip
+        widgets = {
+            "applicant_type": forms.RadioSelect,
+            "obtain_method": forms.RadioSelect,
+            "delivery_method": forms.RadioSelect,
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "information_requested": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "nik": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 16}),
+        }
+        help_texts = {
+            "nik": _("16 digits, as on the e-KTP. For a group: the representative's NIK."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applicant_type"].choices = ApplicantType.choices
+        for name in ("obtain_method", "delivery_method"):
+            self.fields[name].choices = self.fields[name].choices[1:]  # no "---------"
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("applicant_type")
+        if kind:
+            try:
+                validate_identity(
+                    kind, cleaned.get("nik", ""), cleaned.get("legal_entity_decree", "")
+                )
+            except ValidationError as error:
+                field = "legal_entity_decree" if kind == ApplicantType.LEGAL_ENTITY else "nik"
+                self.add_error(field, error)
+        if cleaned.get("delivery_method") == "email" and not cleaned.get("email"):
+            self.add_error(
+                "email", _("Give an e-mail address to receive the information by e-mail.")
+            )
+        return cleaned
+
+    def applicant_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("agency", "uploads")}
+
+
+class StaffRequestForm(RequestForm):
+    """Staff enter walk-in, phone and letter requests with the channel they came by."""
+
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE]
+    )
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["website"]
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies
+
+
+class TrackForm(HoneypotMixin):
+    registration_number = forms.CharField(
+        label=_("Registration number"),
+        max_length=60,
+        widget=forms.TextInput(attrs={"placeholder": "PPID/DISLUTKAN/2026/00042"}),
+    )
+    tracking_code = forms.CharField(
+        label=_("Tracking code"), max_length=20, widget=forms.PasswordInput(render_value=True)
+    )
+
+
+class ObjectionForm(TrackForm):
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds of the objection (UU 14/2008 Pasal 35(1))"),
+        choices=ObjectionGround.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    case_text = forms.CharField(
+        label=_("Your case, in your own words"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+# --- staff action forms (admin) --------------------------------------------------------------
+
+
+class CompletionRequestForm(forms.Form):
+    missing = forms.CharField(label=_("What is missing"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CompletionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False)
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label=_("Extra working days"), min_value=1, max_value=7, initial=7)
+    reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(
+        label=_("Reasons and explanation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    withheld_information = forms.CharField(
+        label=_("Partially granted: what is withheld and why"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    exemption_ground = forms.ChoiceField(
+        label=_("Exemption ground (Pasal 17)"),
+        choices=[("", "---------"), *ExemptionGround.choices],
+        required=False,
+    )
+    consequence_test = forms.CharField(
+        label=_("Consequence test"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    holder_of_information = forms.CharField(
+        label=_("Not held: the agency that holds it"), required=False
+    )
+    documented_by = forms.DateField(
+        label=_("Not yet documented: when it will be"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class AttachForm(forms.Form):
+    file = forms.FileField(label=_("File (PDF, JPEG or PNG)"))
+    description = forms.CharField(label=_("Description"), required=False)
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        inspect_upload(uploaded)
+        return uploaded
+
+
+class FeeForm(forms.Form):
+    description = forms.CharField(label=_("Description"), initial=_("Printed copies"))
+    pages = forms.IntegerField(label=_("Pages"), min_value=0)
+    amount = forms.IntegerField(label=_("Amount (Rp)"), min_value=0)
+    paid_at = forms.DateField(
+        label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class DecideObjectionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Objection.Decision.choices, widget=forms.RadioSelect
+    )
+    reasons = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 5}))
