@@ -32,3 +32,42 @@ def make_request(agency):
         return services.register_request(agency=target or agency, data=data, **kwargs)
 
     return make
+
+
+def form_data(agency, **overrides):
+    """What a person types into /ppid/permohonan/."""
+    data = applicant()
+    data["agency"] = str(agency.pk)
+    data["website"] = ""
+    data.update(overrides)
+    return data
+
+
+def jakarta(*args):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(*args, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture
+def travel():
+    """Move the clock: travel(jakarta(2026, 3, 16, 9)) (time_machine, ticking)."""
+    import time_machine
+
+    travellers = []
+
+    def go(moment):
+        if travellers:
+            travellers.pop().stop()
+        traveller = time_machine.travel(moment, tick=False)
+        traveller.start()
+        travellers.append(traveller)
+
+    yield go
+    for traveller in travellers:
+        traveller.stop()
+
+
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
