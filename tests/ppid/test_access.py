@@ -65,9 +65,13 @@ def test_wrong_tracking_code_reveals_nothing(client, filed):
     # An objection with a wrong code is refused too, and keeps what was typed.
     response = client.post(
         reverse("ppid:objection"),
-        {"registration_number": req.registration_number, "tracking_code": wrong,
-         "grounds": ["35c"], "case_text": "Kasus saya"},
-    )  # fmt: skip
+        {
+            "registration_number": req.registration_number,
+            "tracking_code": wrong,
+            "grounds": ["35c"],
+            "case_text": "Kasus saya",
+        },
+    )
     assert response.status_code == 404 and "Kasus saya" in response.content.decode()
 
 
@@ -125,8 +129,9 @@ def test_other_agency_officer_cannot_act_through_the_service(filed, make_user, o
     with pytest.raises(services.PPIDError):
         services.attach_file(req, actor=outsider, uploaded=SimpleUploadedFile("a.pdf", PDF))
     with pytest.raises(services.PPIDError):
-        services.decide_objection(req.objections.get(), actor=outsider, decision="upheld",
-                                  reasons="x")  # fmt: skip
+        services.decide_objection(
+            req.objections.get(), actor=outsider, decision="upheld", reasons="x"
+        )
 
 
 def test_uploads_live_outside_media_root(filed, settings):
@@ -139,10 +144,21 @@ def test_uploads_live_outside_media_root(filed, settings):
 
 def test_public_pages_show_no_personal_data(client, filed, agency):
     req, _code = filed
-    DIPEntry.objects.create(agency=agency, title="Dokumen penyidikan", category="dikecualikan",
-                            summary="ISI RAHASIA", exemption_ground="17a", published=True)  # fmt: skip
-    DIPEntry.objects.create(agency=agency, title="Renstra", category="berkala",
-                            summary="Rencana lima tahun", published=True)  # fmt: skip
+    DIPEntry.objects.create(
+        agency=agency,
+        title="Dokumen penyidikan",
+        category="dikecualikan",
+        summary="ISI RAHASIA",
+        exemption_ground="17a",
+        published=True,
+    )
+    DIPEntry.objects.create(
+        agency=agency,
+        title="Renstra",
+        category="berkala",
+        summary="Rencana lima tahun",
+        published=True,
+    )
     DIPEntry.objects.create(agency=agency, title="Draf", category="berkala", published=False)
     pages = [
         client.get(reverse("ppid:landing")),

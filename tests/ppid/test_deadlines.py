@@ -41,8 +41,13 @@ def test_add_working_days_matches_hand_checked_dates(start, days, due):
 
 def test_package_has_cuti_bersama_2026():
     closed = deadlines.package_holidays(2026)
-    for day in [date(2026, 3, 18), date(2026, 3, 20), date(2026, 3, 23), date(2026, 3, 24),
-                date(2026, 12, 24)]:  # fmt: skip
+    for day in [
+        date(2026, 3, 18),
+        date(2026, 3, 20),
+        date(2026, 3, 23),
+        date(2026, 3, 24),
+        date(2026, 12, 24),
+    ]:
         assert day in closed
     assert not is_working_day(date(2026, 3, 23))
     assert is_working_day(date(2026, 3, 25))
@@ -72,19 +77,22 @@ def test_closure_for_every_agency_applies_to_all(agency):
 
 def test_a_row_can_reopen_a_package_holiday_for_one_agency(agency):
     # The government moved a cuti bersama: the agency works on 24 March.
-    ClosureDay.objects.create(date=date(2026, 3, 24), name="Masuk kerja", agency=agency,
-                              is_closed=False)  # fmt: skip
+    ClosureDay.objects.create(
+        date=date(2026, 3, 24), name="Masuk kerja", agency=agency, is_closed=False
+    )
     assert add_working_days(date(2026, 3, 16), 10, agency=agency) == date(2026, 4, 6)
 
 
 def test_saving_a_closure_day_needs_the_agencys_ppid_role(agency, other_agency, make_user):
     officer = make_user("petugas_x", Role.PPID_OFFICER, agency)
     with pytest.raises(PPIDError):
-        save_closure_day(ClosureDay(date=date(2026, 4, 6), name="x", agency=other_agency),
-                         actor=officer)  # fmt: skip
+        save_closure_day(
+            ClosureDay(date=date(2026, 4, 6), name="x", agency=other_agency), actor=officer
+        )
     with pytest.raises(PPIDError):
         save_closure_day(ClosureDay(date=date(2026, 4, 6), name="x", agency=None), actor=officer)
-    closure = save_closure_day(ClosureDay(date=date(2026, 4, 6), name="x", agency=agency),
-                               actor=officer)  # fmt: skip
+    closure = save_closure_day(
+        ClosureDay(date=date(2026, 4, 6), name="x", agency=agency), actor=officer
+    )
     remove_closure_day(closure, actor=officer)
     assert not ClosureDay.objects.exists()

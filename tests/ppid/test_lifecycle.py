@@ -71,11 +71,17 @@ def test_request_and_objection_lifecycle(
     travel(jakarta(2026, 4, 14, 14))
     staff.login(username=ppid_officer.username, password=PASSWORD)
     response = admin_action(
-        staff, req, "decide",
-        {"outcome": "partial", "reasons": "Sebagian data terlampir.",
-         "withheld_information": "Nama nelayan perorangan", "exemption_ground": "17h",
-         "consequence_test": "Mengungkap rahasia pribadi nelayan."},
-    )  # fmt: skip
+        staff,
+        req,
+        "decide",
+        {
+            "outcome": "partial",
+            "reasons": "Sebagian data terlampir.",
+            "withheld_information": "Nama nelayan perorangan",
+            "exemption_ground": "17h",
+            "consequence_test": "Mengungkap rahasia pribadi nelayan.",
+        },
+    )
     assert response.status_code == 302
     sent = SimpleUploadedFile("produksi.pdf", PDF, content_type="application/pdf")
     assert (
@@ -112,9 +118,13 @@ def test_request_and_objection_lifecycle(
     staff.login(username=ppid_officer.username, password=PASSWORD)
     response = requester.post(
         reverse("ppid:objection"),
-        {"registration_number": req.registration_number, "tracking_code": code,
-         "grounds": ["35a", "35f"], "case_text": "Data nelayan bukan rahasia."},
-    )  # fmt: skip
+        {
+            "registration_number": req.registration_number,
+            "tracking_code": code,
+            "grounds": ["35a", "35f"],
+            "case_text": "Data nelayan bukan rahasia.",
+        },
+    )
     assert response.status_code == 302
     objection = Objection.objects.get()
     assert objection.registration_number == "KEBERATAN/DISLUTKAN/2026/00001"

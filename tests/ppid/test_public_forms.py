@@ -45,8 +45,13 @@ def test_invalid_input_is_refused_and_kept(client, agency, overrides, field_text
 
 
 def test_legal_entity_files_with_decree_number(client, agency):
-    response = post(client, agency, applicant_type="badan_hukum", nik="",
-                    legal_entity_decree="AHU-0001.AH.01.04.2020")  # fmt: skip
+    response = post(
+        client,
+        agency,
+        applicant_type="badan_hukum",
+        nik="",
+        legal_entity_decree="AHU-0001.AH.01.04.2020",
+    )
     assert response.status_code == 302
     assert InformationRequest.objects.get().legal_entity_decree == "AHU-0001.AH.01.04.2020"
 
@@ -75,8 +80,10 @@ def test_failed_status_lookups_are_limited(client, settings, make_request):
     settings.PPID_RATE_LIMITS = {"status": (3, 600)}
     req, code = make_request()
     for _ in range(3):
-        client.post(reverse("ppid:status"),
-                    {"registration_number": req.registration_number, "tracking_code": "XXXXX-XXXXX"})  # fmt: skip
+        client.post(
+            reverse("ppid:status"),
+            {"registration_number": req.registration_number, "tracking_code": "XXXXX-XXXXX"},
+        )
     # Even the right code is refused once the limit is reached.
     response = client.post(
         reverse("ppid:status"),
