@@ -146,9 +146,27 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     def nik_masked(self, obj):
         return obj.masked_nik or obj.legal_entity_decree
 
+    fieldsets = [
+        (gettext_lazy("Request"), {"fields": [
+            "registration_number", "agency", "channel", "received_at", "completed_at", "status",
+            "due_date", "extension_days", "extension_reason", "created_by",
+        ]}),
+        (gettext_lazy("Applicant"), {"fields": [
+            "applicant_type", "name", "nik", "legal_entity_decree", "address", "phone", "email",
+        ]}),
+        (gettext_lazy("Information"), {"fields": [
+            "information_requested", "purpose", "obtain_method", "delivery_method",
+        ]}),
+        (gettext_lazy("Decision"), {"fields": [
+            "outcome", "withheld_information", "exemption_ground", "consequence_test",
+            "holder_of_information", "documented_by", "decision_reasons", "decided_at",
+            "decided_by",
+        ]}),
+    ]  # fmt: skip
+
     def get_readonly_fields(self, request, obj=None):
         # The request is a record: it changes only through the actions (services).
-        return [f.name for f in self.model._meta.fields if f.name != "id"]
+        return [name for _title, options in self.fieldsets for name in options["fields"]]
 
     def has_delete_permission(self, request, obj=None):
         return False  # registration numbers are never reused or removed
