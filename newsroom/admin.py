@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
@@ -19,6 +20,7 @@ from accounts.admin import AgencyScopedAdmin
 from . import editing, notifications, workflow
 from .admin_workflow import ArticleWorkflowAdminMixin
 from .models import Article, ArticleRevision, Category, Notification, Tag
+from .sanitize import sanitize_html
 
 
 def rich_text_widget():
@@ -114,6 +116,10 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
         (None, {"fields": ["category", "tags", "is_featured"]}),
     ]
 
+    def view_on_site(self, article):
+        # Only a public article has a page to view; the rest use "Preview".
+        return article.get_absolute_url() if article.is_public else None
+
     def get_queryset(self, request):
         pending = ArticleRevision.objects.filter(article=OuterRef("pk"), pending=True)
         return super().get_queryset(request).annotate(has_pending_correction=Exists(pending))
@@ -123,10 +129,27 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
         # The editor continues from the correction waiting for approval, not the live text.
         return editing.form_copy(article) if article is not None else None
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only (in review, archived): show the body as the reader will see it, not as HTML.
+        return [
+            (
+                name,
+                {**opts, "fields": ["body_as_read" if f == "body" else f for f in opts["fields"]]},
+            )
+            for name, opts in fieldsets
+        ]
+
+    @admin.display(description=_("body"))
+    def body_as_read(self, article):
+        return mark_safe(sanitize_html(article.body))  # noqa: S308 (allow-list sanitised)
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return []
-        readonly = ["agency"]
+        readonly = ["agency", "body_as_read"]
         if obj.status == Article.Status.PUBLISHED:
             readonly.append("slug")  # the public address of a live article stays
         return readonly

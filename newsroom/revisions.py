@@ -129,6 +129,20 @@ class ArticleEvent(models.Model):
     def label(self) -> str:
         return str(EVENT_LABELS.get(self.action, self.action))
 
+    @property
+    def from_label(self) -> str:
+        return _status_label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return _status_label(self.to_status)
+
+
+def _status_label(value: str) -> str:
+    from .models import Article
+
+    return str(Article.Status(value).label) if value in Article.Status.values else value
+
 
 EVENT_LABELS = {
     "newsroom.article.created": _("Created"),

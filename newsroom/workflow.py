@@ -89,19 +89,6 @@ TRANSITIONS: dict[str, Transition] = {
         gettext_lazy("Request changes"),
         needs_comment=True,
     ),
-    "archive": Transition(
-        frozenset({Status.PUBLISHED}),
-        Status.ARCHIVED,
-        "newsroom.article.archived",
-        gettext_lazy("Archive"),
-        needs_comment=True,
-    ),
-    "reopen": Transition(
-        frozenset({Status.ARCHIVED}),
-        Status.DRAFT,
-        "newsroom.article.reopened",
-        gettext_lazy("Reopen as draft"),
-    ),
     "approve_correction": Transition(
         frozenset({Status.PUBLISHED}),
         None,
@@ -117,6 +104,19 @@ TRANSITIONS: dict[str, Transition] = {
         gettext_lazy("Reject correction"),
         needs_comment=True,
         needs_pending_correction=True,
+    ),
+    "archive": Transition(
+        frozenset({Status.PUBLISHED}),
+        Status.ARCHIVED,
+        "newsroom.article.archived",
+        gettext_lazy("Archive"),
+        needs_comment=True,
+    ),
+    "reopen": Transition(
+        frozenset({Status.ARCHIVED}),
+        Status.DRAFT,
+        "newsroom.article.reopened",
+        gettext_lazy("Reopen as draft"),
     ),
 }
 

@@ -242,3 +242,22 @@ def test_notices_appear_in_the_admin_once(client, draft, writer, supervisor, who
 def test_login_with_password_works_for_the_demo_flow(client, writer):
     assert client.login(username=writer.username, password=PASSWORD)
     assert client.get(reverse("admin:newsroom_article_changelist")).status_code == 200
+
+
+def test_supervisor_reads_the_body_in_review_as_text_not_markup(client, article_in, supervisor):
+    article = article_in(S.IN_REVIEW, body="<p>Isi <strong>tebal</strong>.</p>")
+    client.force_login(supervisor)
+    content = client.get(change_url(article)).content.decode()
+    assert "<strong>tebal</strong>" in content
+    assert "&lt;strong&gt;" not in content
+
+
+def test_view_on_site_only_for_public_articles(client, article_in, supervisor):
+    draft_article = article_in(S.DRAFT)
+    live = article_in(S.PUBLISHED)
+    client.force_login(supervisor)
+    assert live.get_absolute_url() in client.get(change_url(live)).content.decode()
+    assert (
+        draft_article.get_absolute_url()
+        not in client.get(change_url(draft_article)).content.decode()
+    )
