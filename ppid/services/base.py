@@ -60,6 +60,7 @@ def record_event(
     notice_text: str = "",
     objection=None,
     mail_extra: str = "",
+    at=None,
 ) -> RequestEvent:
     """Write one timeline row; a notice is e-mailed to the requester after the commit."""
     event = RequestEvent.objects.create(
@@ -70,6 +71,7 @@ def record_event(
         notice_title=notice_title,
         notice_text=notice_text,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
+        **({"created_at": at} if at else {}),
     )
     if notice_text and request.email:
         transaction.on_commit(lambda: _enqueue_notice_mail(event.pk, mail_extra))

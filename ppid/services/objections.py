@@ -76,6 +76,7 @@ def file_objection(
             objection=objection,
             notice_title=title,
             notice_text=text,
+            at=filed_at,
         )
     return objection
 

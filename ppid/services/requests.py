@@ -165,6 +165,7 @@ def register_request(
             notice_text=text,
             mail_extra=_("Your tracking code: %(code)s (keep it secret; it opens your request).")
             % {"code": code},
+            at=received_at,
         )
     return req, code
 
