@@ -191,13 +191,13 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
         if not change:
             editing.create_article(obj, actor=request.user, tag_ids=tag_ids)
             return
-        editing.save_article(
+        revision = editing.save_article(
             obj,
             actor=request.user,
             expected_version=form.cleaned_data.get("expected_version"),
             tag_ids=tag_ids,
         )
-        if obj.status == Article.Status.PUBLISHED:
+        if revision is not None and revision.pending:
             messages.info(
                 request,
                 _(

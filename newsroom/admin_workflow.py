@@ -93,8 +93,16 @@ class ArticleWorkflowAdminMixin:
             }
             for name in workflow.available_actions(article, request.user)
         ]
+        may_review = any(
+            permissions.can_do_article_action(request.user, article, name)
+            for name, step in workflow.TRANSITIONS.items()
+            if step.four_eyes
+        )
         return {
             "workflow_actions": actions,
+            "four_eyes_note": may_review
+            and article.status in (Status.IN_REVIEW, Status.PUBLISHED)
+            and workflow.blocked_by_four_eyes(article, request.user),
             "timeline": list(reversed(events)),
             "revisions": revisions,
             "pending_revision": getattr(article, "pending_revision", None)

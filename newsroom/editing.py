@@ -58,10 +58,11 @@ def save_article(
     actor,
     expected_version: int,
     tag_ids: list[int] | None = None,
-) -> ArticleRevision:
+) -> ArticleRevision | None:
     """Save the text of ``edited`` (an unsaved copy with the editor's changes) as a new revision.
 
-    Draft-like states write the article row; a published article gets a pending correction.
+    Draft-like states write the article row; a published article gets a pending correction
+    (None when the live article was saved without any change).
     """
     with transaction.atomic():
         article = lock_article(edited.pk)
@@ -163,7 +164,7 @@ def _copy_content(source: Article, target: Article) -> None:
     target.category_id = source.category_id
 
 
-def _save_correction(article, edited, actor, tag_ids) -> ArticleRevision:
+def _save_correction(article, edited, actor, tag_ids) -> ArticleRevision | None:
     image = edited.cover_image
     if image and not image._committed:
         # A new photo for a correction is stored now and referenced by the revision only.
@@ -171,6 +172,11 @@ def _save_correction(article, edited, actor, tag_ids) -> ArticleRevision:
     data = snapshot(edited, tag_ids)
     data["slug"] = article.slug  # the public address of a live article does not change
     data["body"] = sanitize_html(data["body"])
+    pending = pending_correction(article)
+    unchanged = pending.data if pending is not None else snapshot(article)
+    if data == unchanged:
+        # Saved without a change: nothing new to review, and nobody is notified again.
+        return pending
     return _add_correction(article, actor, data)
 
 

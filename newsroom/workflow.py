@@ -147,15 +147,27 @@ def wrote_text(article: Article, user) -> bool:
     ).exists()
 
 
+def blocked_by_four_eyes(article: Article, user) -> bool:
+    """True when ``user`` may not approve this text because they wrote it (and the agency does
+    not allow self-approval)."""
+    return not article.agency.allow_self_approval and wrote_text(article, user)
+
+
 def available_actions(article: Article, user) -> list[str]:
-    """The actions the user's roles and the article's state allow now (buttons to show)."""
+    """The actions the user's roles, the article's state and four-eyes allow now (the buttons)."""
     has_pending = None
+    blocked = None
     found = []
     for action, step in TRANSITIONS.items():
         if article.status not in step.sources:
             continue
         if not permissions.can_do_article_action(user, article, action):
             continue
+        if step.four_eyes:
+            if blocked is None:
+                blocked = blocked_by_four_eyes(article, user)
+            if blocked:
+                continue
         if step.needs_pending_correction:
             if has_pending is None:
                 has_pending = pending_correction(article) is not None

@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom import workflow
 from newsroom.models import Article, ArticleEvent
 
 from .conftest import PASSWORD_FOR_TESTS as PASSWORD
@@ -261,3 +262,13 @@ def test_view_on_site_only_for_public_articles(client, article_in, supervisor):
         draft_article.get_absolute_url()
         not in client.get(change_url(draft_article)).content.decode()
     )
+
+
+def test_own_article_shows_no_approve_button_but_the_four_eyes_note(client, draft, supervisor):
+    article = draft(author=supervisor)
+    workflow.submit(article, actor=supervisor)
+    client.force_login(supervisor)
+    content = client.get(change_url(article)).content.decode()
+    assert "Setujui &amp; terbitkan" not in content
+    assert "Aturan empat mata" in content
+    assert "Minta perbaikan" in content  # sending back one's own text stays possible

@@ -127,3 +127,10 @@ def test_archive_takes_the_article_off_the_portal_and_reopen_makes_a_draft(
     article.refresh_from_db()
     assert article.status == S.DRAFT
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_saving_a_live_article_without_changes_creates_no_correction(article_in, writer):
+    article = article_in(S.PUBLISHED)
+    assert edit(article, writer) is None
+    assert workflow.pending_correction(article) is None
+    assert not article.notifications.exists()
