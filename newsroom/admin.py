@@ -8,7 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
+from accounts.models import Role
 
 from . import editing, notifications, workflow
 from .admin_workflow import ArticleWorkflowAdminMixin
@@ -231,7 +232,8 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    """E-mail notices: everyone sees their own; superusers see all, with failures and errors."""
+    """E-mail notices: everyone sees their own; superusers and agency admins (for their agencies'
+    articles) see the rest too, with failures, errors, and a "send again" action."""
 
     list_display = ["subject", "recipient", "status", "attempts", "created_at", "sent_at"]
     list_filter = ["status"]
@@ -239,18 +241,23 @@ class NotificationAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in Notification._meta.fields]
     actions = ["send_again"]
 
+    def _oversees(self, request) -> bool:
+        return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
+
     def get_queryset(self, request):
         qs = super().get_queryset(request).select_related("recipient")
-        if permissions.is_superuser(request.user):
+        overseen = permissions.agency_ids_for(request.user, {Role.AGENCY_ADMIN})
+        if overseen is None:
             return qs
-        return qs.filter(recipient=request.user)
+        return qs.filter(Q(recipient=request.user) | Q(article__agency__in=overseen))
 
     def has_module_permission(self, request):
         return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
 
     def has_view_permission(self, request, obj=None):
         if obj is not None and obj.recipient_id != request.user.pk:
-            return permissions.is_superuser(request.user)
+            agency_id = obj.article.agency_id if obj.article_id else None
+            return permissions.has_role(request.user, agency_id, Role.AGENCY_ADMIN)
         return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
 
     def has_add_permission(self, request):
@@ -263,13 +270,13 @@ class NotificationAdmin(admin.ModelAdmin):
         return False
 
     def get_list_display(self, request):
-        if permissions.is_superuser(request.user):
+        if self._oversees(request):
             return [*self.list_display, "last_error"]
         return self.list_display
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if not permissions.is_superuser(request.user):
+        if not self._oversees(request):
             actions.pop("send_again", None)
         return actions
 

@@ -199,3 +199,18 @@ def test_staff_see_only_their_own_notifications(
     note = Notification.objects.get(recipient=supervisor)
     url = reverse("admin:newsroom_notification_change", args=[note.pk])
     assert client.get(url).status_code == 404
+
+
+def test_agency_admins_see_failed_mails_of_their_agency_only(
+    settings, client, agency_admin, draft, writer, supervisor, other_writer, other_supervisor,
+    other_agency, django_capture_on_commit_callbacks,
+):  # fmt: skip
+    settings.EMAIL_BACKEND = BROKEN
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.submit(draft(title="Berita kami"), actor=writer)
+        workflow.submit(draft(title="Berita mereka", agency=other_agency, author=other_writer),
+                        actor=other_writer)  # fmt: skip
+    client.force_login(agency_admin)
+    page = client.get(reverse("admin:newsroom_notification_changelist")).content.decode()
+    assert "Berita kami" in page and "mail server unreachable" in page
+    assert "Berita mereka" not in page
