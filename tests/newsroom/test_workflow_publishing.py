@@ -134,3 +134,24 @@ def test_saving_a_live_article_without_changes_creates_no_correction(article_in,
     assert edit(article, writer) is None
     assert workflow.pending_correction(article) is None
     assert not article.notifications.exists()
+
+
+def test_a_new_cover_photo_in_a_correction_waits_for_approval(article_in, writer, supervisor):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, "PNG")
+    article = article_in(S.PUBLISHED)
+    edit(article, writer, cover_image=SimpleUploadedFile("kapal.png", buffer.getvalue()))
+    article.refresh_from_db()
+    assert not article.cover_image  # the live article still has no photo
+    stored = workflow.pending_correction(article).data["cover_image"]
+    assert stored.startswith("covers/") and stored.endswith(".png")
+
+    workflow.approve_correction(article, actor=supervisor)
+    article.refresh_from_db()
+    assert article.cover_image.name == stored
+    assert article.cover_image.storage.exists(stored)
