@@ -10,6 +10,7 @@ The same rows are the in-admin notices (``read_at``).
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import timedelta
 
@@ -84,6 +85,18 @@ class Notification(models.Model):
 # --- who hears about what ------------------------------------------------------------------------
 
 
+def in_portal_language(function):
+    """Notices are written in the portal's language, whatever language the actor's browser uses."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+@in_portal_language
 def notify_transition(article, action: str, event, correction=None) -> None:
     """Queue the notices for one workflow step (called inside the step's transaction)."""
     actor = event.actor
@@ -131,6 +144,7 @@ def notify_transition(article, action: str, event, correction=None) -> None:
         _queue(recipients, article, exclude=actor, subject=subject, body=body, values=values)
 
 
+@in_portal_language
 def notify_correction_waiting(article, event) -> None:
     """A published article has a correction waiting: tell the agency's supervisors."""
     _queue(
@@ -159,10 +173,8 @@ def _local(value) -> str:
 def _queue(recipients, article, *, exclude, subject, body, values) -> list[Notification]:
     url = settings.SITE_URL + reverse("admin:newsroom_article_change", args=[article.pk])
     created = []
-    # E-mails go out in the portal's language, whatever language the actor's browser asked for.
-    with translation.override(settings.LANGUAGE_CODE):
-        text = str(body) % values + "\n\n" + _("Open in the staff admin: %(url)s") % {"url": url}
-        title = str(subject) % values
+    text = str(body) % values + "\n\n" + _("Open in the staff admin: %(url)s") % {"url": url}
+    title = str(subject) % values
     for user in recipients:
         if user is None or (exclude is not None and user.pk == exclude.pk):
             continue

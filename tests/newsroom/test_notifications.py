@@ -214,3 +214,15 @@ def test_agency_admins_see_failed_mails_of_their_agency_only(
     page = client.get(reverse("admin:newsroom_notification_changelist")).content.decode()
     assert "Berita kami" in page and "mail server unreachable" in page
     assert "Berita mereka" not in page
+
+
+def test_mail_is_in_indonesian_even_when_the_actor_browses_in_english(
+    article_in, writer, supervisor, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    article = article_in(S.IN_REVIEW)
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        workflow.schedule(article, actor=supervisor, publish_at=dt.datetime(2031, 1, 5, 9, 0))
+    assert mail.outbox[0].subject.startswith("Dijadwalkan")
+    assert "5 Januari 2031" in mail.outbox[0].body
