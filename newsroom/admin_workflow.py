@@ -8,7 +8,6 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -17,11 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from accounts.models import User
 
 from . import editing, notifications, workflow
 from .models import Article
-from .revisions import ArticleEvent, ArticleRevision, apply_snapshot, diff_snapshots
+from .revisions import ArticleRevision, apply_snapshot, diff_snapshots
 
 Status = Article.Status
 
@@ -212,51 +210,13 @@ class ArticleWorkflowAdminMixin:
 
     def review_queue_view(self, request):
         """Everything waiting for this supervisor: oldest first, with who submitted it and when."""
-        agency_ids = permissions.review_agency_ids(request.user)
-        if agency_ids is not None and not agency_ids:
+        if permissions.review_agency_ids(request.user) == set():
             raise PermissionDenied
         self.show_notices(request)
-        submitted = ArticleEvent.objects.filter(
-            article=OuterRef("pk"), action="newsroom.article.submitted"
-        ).order_by("-created_at", "-id")
-        in_review = Article.objects.filter(status=Status.IN_REVIEW).select_related("agency")
-        corrections = ArticleRevision.objects.filter(
-            pending=True, article__status=Status.PUBLISHED
-        ).select_related("article__agency", "created_by")
-        if agency_ids is not None:
-            in_review = in_review.filter(agency__in=agency_ids)
-            corrections = corrections.filter(article__agency__in=agency_ids)
-        in_review = in_review.annotate(
-            submitted_at=Subquery(submitted.values("created_at")[:1]),
-            submitted_by_id=Subquery(submitted.values("actor")[:1]),
-        )
-        rows = []
-        for article in in_review:
-            rows.append(
-                {
-                    "article": article,
-                    "kind": _("New article"),
-                    "at": article.submitted_at or article.updated_at,
-                    "by_id": article.submitted_by_id,
-                }
-            )
-        for revision in corrections:
-            rows.append(
-                {
-                    "article": revision.article,
-                    "kind": _("Correction of a published article"),
-                    "at": revision.created_at,
-                    "by": revision.created_by,
-                }
-            )
-        ids = {row["by_id"] for row in rows if row.get("by_id")}
-        users = User.objects.in_bulk(ids)
+        rows = workflow.review_queue(request.user)
         for row in rows:
-            if "by" not in row:
-                row["by"] = users.get(row.get("by_id"))
             row["change_url"] = self._change_url(row["article"])
             row["compare_url"] = reverse("admin:newsroom_article_compare", args=[row["article"].pk])
-        rows.sort(key=lambda row: row["at"])
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

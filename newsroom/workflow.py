@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import permissions
+from accounts.models import User
 
 from . import notifications
 from .models import Article
@@ -175,6 +177,47 @@ def available_actions(article: Article, user) -> list[str]:
                 continue
         found.append(action)
     return found
+
+
+def review_queue(user) -> list[dict]:
+    """What waits for this supervisor, oldest first: articles in review (with who submitted them
+    and when) and corrections of published articles. Rows: article, kind, at, by."""
+    agency_ids = permissions.review_agency_ids(user)
+    submitted = ArticleEvent.objects.filter(
+        article=OuterRef("pk"), action=TRANSITIONS["submit"].code
+    ).order_by("-created_at", "-id")
+    in_review = Article.objects.filter(status=Status.IN_REVIEW).select_related("agency")
+    corrections = ArticleRevision.objects.filter(
+        pending=True, article__status=Status.PUBLISHED
+    ).select_related("article__agency", "created_by")
+    if agency_ids is not None:
+        in_review = in_review.filter(agency__in=agency_ids)
+        corrections = corrections.filter(article__agency__in=agency_ids)
+    in_review = in_review.annotate(
+        submitted_at=Subquery(submitted.values("created_at")[:1]),
+        submitted_by_id=Subquery(submitted.values("actor")[:1]),
+    )
+    articles = list(in_review)
+    submitters = User.objects.in_bulk({a.submitted_by_id for a in articles if a.submitted_by_id})
+    rows = [
+        {
+            "article": article,
+            "kind": gettext_lazy("New article"),
+            "at": article.submitted_at or article.updated_at,
+            "by": submitters.get(article.submitted_by_id),
+        }
+        for article in articles
+    ]
+    rows += [
+        {
+            "article": revision.article,
+            "kind": gettext_lazy("Correction of a published article"),
+            "at": revision.created_at,
+            "by": revision.created_by,
+        }
+        for revision in corrections
+    ]
+    return sorted(rows, key=lambda row: row["at"])
 
 
 def submit(article: Article | int, *, actor, comment: str = "") -> Article:
