@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -135,7 +136,9 @@ def status(request):
     form = TrackForm(request.POST)
     if ratelimit.is_blocked(request, "status"):
         return _refuse(request, form, template, rate_limit_message(), 429)
-    if form.honeypot_filled() or not form.is_valid():
+    if form.honeypot_filled():
+        return _refuse(request, form, template, honeypot_message(), 400)
+    if not form.is_valid():
         return render(request, template, {"form": form}, status=400)
     req = services.find_request(
         form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
@@ -223,7 +226,7 @@ def objection_form(request):
         _("Your objection is registered as %(number)s. The PPID head answers by %(date)s.")
         % {
             "number": objection.registration_number,
-            "date": objection.due_date.strftime("%d-%m-%Y"),
+            "date": formats.date_format(objection.due_date, "j F Y"),
         },
     )
     return redirect("ppid:status_detail", pk=req.pk)

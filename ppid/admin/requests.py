@@ -24,7 +24,7 @@ from ..services import PPIDError
 Status = InformationRequest.Status
 
 
-def _decide(req, user, data, files):
+def _decide(req, user, data):
     return services.decide(req, actor=user, **data)
 
 
@@ -33,35 +33,35 @@ ACTIONS = {
     "process": (
         gettext_lazy("Take into process"),
         forms.CompletionForm,
-        lambda req, user, data, files: services.start_processing(req, actor=user),
+        lambda req, user, data: services.start_processing(req, actor=user),
     ),
     "ask-completion": (
         gettext_lazy("Ask for completion"),
         forms.CompletionRequestForm,
-        lambda req, user, data, files: services.ask_for_completion(req, actor=user, **data),
+        lambda req, user, data: services.ask_for_completion(req, actor=user, **data),
     ),
     "completed": (
         gettext_lazy("Record completion"),
         forms.CompletionForm,
-        lambda req, user, data, files: services.record_completion(req, actor=user, **data),
+        lambda req, user, data: services.record_completion(req, actor=user, **data),
     ),
     "extend": (
         gettext_lazy("Extend the deadline"),
         forms.ExtendForm,
-        lambda req, user, data, files: services.extend(req, actor=user, **data),
+        lambda req, user, data: services.extend(req, actor=user, **data),
     ),
     "decide": (gettext_lazy("Decide"), forms.DecideForm, _decide),
     "attach": (
         gettext_lazy("Send a file"),
         forms.AttachForm,
-        lambda req, user, data, files: services.attach_file(
+        lambda req, user, data: services.attach_file(
             req, actor=user, uploaded=data["file"], description=data["description"]
         ),
     ),
     "fee": (
         gettext_lazy("Record a fee"),
         forms.FeeForm,
-        lambda req, user, data, files: services.record_fee(req, actor=user, **data),
+        lambda req, user, data: services.record_fee(req, actor=user, **data),
     ),
 }
 
@@ -230,7 +230,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         form = form_class(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                call(req, request.user, form.cleaned_data, request.FILES)
+                call(req, request.user, form.cleaned_data)
             except PPIDError as error:
                 form.add_error(None, error.message)
             else:

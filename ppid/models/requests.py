@@ -74,18 +74,6 @@ class RequestQuerySet(models.QuerySet):
     def open(self):
         return self.exclude(status=InformationRequest.Status.DECIDED)
 
-    def queue(self):
-        """The staff queue: open requests first, the nearest due date first."""
-        return self.order_by(
-            models.Case(
-                models.When(status=InformationRequest.Status.DECIDED, then=1),
-                default=0,
-                output_field=models.IntegerField(),
-            ),
-            models.F("due_date").asc(nulls_last=True),
-            "received_at",
-        )
-
 
 class InformationRequest(models.Model):
     """One request for public information (UU 14/2008 Pasal 22), with its deadline and decision."""
