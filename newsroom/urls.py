@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, views
 from .sitemaps import sitemaps
 
 app_name = "newsroom"
@@ -11,6 +11,9 @@ urlpatterns = [
     path("berita/", views.article_list, name="article_list"),
     path("berita/<slug:slug>/", views.article_detail, name="article_detail"),
     path("instansi/<slug:slug>/", views.agency_detail, name="agency_detail"),
+    path("instansi/<slug:slug>/feed/", feeds.AgencyArticlesFeed(), name="agency_feed"),
+    path("cari/", views.search, name="search"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]
 
 # The sitemap is addressed by its view (robots.txt reverses it), outside the namespace.

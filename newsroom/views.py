@@ -1,28 +1,179 @@
-"""The public portal (to be completed: lists, search, feeds)."""
+"""The public portal: home, news list, article, agency page and search.
 
+Only ``Article.objects.public()`` is ever shown. Pages hold no per-user content (no session, no
+user) so a page cache can wrap these views; every page runs a fixed, small number of queries
+whatever the number of articles (tests/newsroom/test_queries.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from accounts.models import Agency
 
-from .models import Article
+from . import images
+from .models import Article, Category, Tag
+from .search import normalise_query, search_articles, snippet_for
+
+PAGE_SIZE = 12
+MAX_PAGE = 500  # deeper pages are for crawlers, which have the sitemap
+RELATED_COUNT = 4
+CARD_FIELDS = ("agency", "category")
+
+
+@dataclass
+class PageWindow:
+    """One page of results, without counting them all (no COUNT(*) over a large table)."""
+
+    items: list
+    number: int
+    has_next: bool
+    params: dict = field(default_factory=dict)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_next or self.has_previous
+
+    @property
+    def next_query(self) -> str:
+        return self._query(self.number + 1)
+
+    @property
+    def previous_query(self) -> str:
+        return self._query(self.number - 1)
+
+    def _query(self, number: int) -> str:
+        params = {k: v for k, v in self.params.items() if v}
+        if number > 1:
+            params["halaman"] = number
+        return "?" + urlencode(params) if params else "?"
+
+
+def paginate(request, queryset, params=None, per_page=PAGE_SIZE) -> PageWindow:
+    """The page asked for in ``?halaman=``: reads one row more than shown to know if more follow."""
+    try:
+        number = int(request.GET.get("halaman", "1"))
+    except ValueError:
+        raise Http404(_("No such page.")) from None
+    if not 1 <= number <= MAX_PAGE:
+        raise Http404(_("No such page."))
+    offset = (number - 1) * per_page
+    rows = list(queryset[offset : offset + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404(_("No such page."))
+    return PageWindow(rows[:per_page], number, len(rows) > per_page, params or {})
+
+
+def cards(queryset):
+    """Articles as shown in lists: with what a card needs in the same query."""
+    return queryset.select_related(*CARD_FIELDS).defer("body")
 
 
 def home(request):
-    articles = Article.objects.public().select_related("agency")[:12]
-    return render(request, "newsroom/home.html", {"articles": articles})
+    featured = list(cards(Article.objects.public().filter(is_featured=True))[:3])
+    latest = list(cards(Article.objects.public().exclude(pk__in=[a.pk for a in featured]))[:9])
+    agencies = Agency.objects.annotate(
+        article_count=Count(
+            "articles", filter=Q(articles__in=Article.objects.public().values("pk"))
+        )
+    )
+    return render(
+        request,
+        "newsroom/home.html",
+        {"featured": featured, "latest": latest, "agencies": agencies},
+    )
 
 
 def article_list(request):
-    articles = Article.objects.public().select_related("agency")[:20]
-    return render(request, "newsroom/article_list.html", {"articles": articles})
+    articles = Article.objects.public()
+    agency = category = tag = None
+    params = {}
+    if slug := request.GET.get("instansi"):
+        agency = get_object_or_404(Agency, slug=slug)
+        articles = articles.filter(agency=agency)
+        params["instansi"] = slug
+    if slug := request.GET.get("kategori"):
+        category = get_object_or_404(Category, slug=slug)
+        articles = articles.filter(category=category)
+        params["kategori"] = slug
+    if slug := request.GET.get("tag"):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = articles.filter(tags=tag)
+        params["tag"] = slug
+    page = paginate(request, cards(articles), params)
+    return render(
+        request,
+        "newsroom/article_list.html",
+        {
+            "page": page,
+            "agency": agency,
+            "category": category,
+            "tag": tag,
+            "agencies": Agency.objects.only("slug", "name", "short_name"),
+            "categories": Category.objects.all(),
+        },
+    )
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.public().select_related("agency"), slug=slug)
-    return render(request, "newsroom/article_detail.html", {"article": article})
+    article = get_object_or_404(
+        Article.objects.public().select_related(*CARD_FIELDS).prefetch_related("tags"), slug=slug
+    )
+    share = images.share_image(article.cover_image) or images.share_image(article.agency.logo)
+    return render(
+        request,
+        "newsroom/article_detail.html",
+        {
+            "article": article,
+            "related": related_articles(article),
+            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "share_image": share,
+            "share_image_url": request.build_absolute_uri(share.url) if share else "",
+        },
+    )
+
+
+def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Article]:
+    """ "Baca juga": same tags or category first, then the agency's other news; newest first."""
+    tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched: no query
+    shares_tag = Q(pk__in=Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article"))
+    same_category = Q(category_id=article.category_id) if article.category_id else Q(pk__in=[])
+    same_agency = Q(agency_id=article.agency_id)
+    score = (
+        Case(When(shares_tag, then=Value(2)), default=Value(0), output_field=IntegerField())
+        + Case(When(same_category, then=Value(2)), default=Value(0), output_field=IntegerField())
+        + Case(When(same_agency, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+    return list(
+        cards(Article.objects.public())
+        .filter(shares_tag | same_category | same_agency)
+        .exclude(pk=article.pk)
+        .annotate(score=score)
+        .order_by("-score", "-publish_at", "-id")[:count]
+    )
 
 
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
-    articles = Article.objects.public().filter(agency=agency)[:20]
-    return render(request, "newsroom/agency_detail.html", {"agency": agency, "articles": articles})
+    page = paginate(request, cards(Article.objects.public().filter(agency=agency)))
+    return render(request, "newsroom/agency_detail.html", {"agency": agency, "page": page})
+
+
+def search(request):
+    query = normalise_query(request.GET.get("q"))
+    page = None
+    if query:
+        page = paginate(request, cards(search_articles(query)), {"q": query})
+        for article in page.items:
+            article.snippet = snippet_for(article, query)
+    return render(request, "newsroom/search.html", {"query": query, "page": page})

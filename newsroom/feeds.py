@@ -1,0 +1,65 @@
+"""RSS feeds of published news: all agencies, and one per agency."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Agency
+
+from .models import Article
+
+FEED_SIZE = 30
+
+
+def public_items():
+    return Article.objects.public().select_related("agency", "category").defer("body")
+
+
+class LatestArticlesFeed(Feed):
+    title = _("Latest news")
+    description = _("The latest published news of every agency.")
+
+    def link(self):
+        return reverse("newsroom:article_list")
+
+    def items(self):
+        return public_items()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.corrected_at or item.publish_at
+
+    def item_author_name(self, item):
+        return item.agency.name
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+
+class AgencyArticlesFeed(LatestArticlesFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Agency, slug=slug)
+
+    def title(self, agency):
+        return _("News of %(agency)s") % {"agency": agency.name}
+
+    def description(self, agency):
+        return _("The latest published news of %(agency)s.") % {"agency": agency.name}
+
+    def link(self, agency):
+        return agency.get_absolute_url()
+
+    def items(self, agency):
+        return public_items().filter(agency=agency)[:FEED_SIZE]

@@ -1,0 +1,42 @@
+"""Template tags of the public portal: responsive photos and agency logos."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from newsroom import images
+from newsroom.sanitize import sanitize_html
+
+register = template.Library()
+
+WIDTHS = {"cover": images.COVER_WIDTHS, "card": images.CARD_WIDTHS, "logo": images.LOGO_WIDTHS}
+
+
+@register.inclusion_tag("newsroom/_picture.html")
+def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eager=False):
+    """A ``<picture>`` of WebP and JPEG renditions with width and height set (no layout shift).
+
+    Renders nothing when there is no photo or it cannot be read.
+    """
+    return {
+        "pic": images.picture(image_field, WIDTHS[size]),
+        "alt": alt,
+        "sizes": sizes,
+        "css_class": css_class,
+        "eager": eager,
+    }
+
+
+@register.inclusion_tag("newsroom/_agency_logo.html")
+def agency_logo(agency, css_class="logo"):
+    """The agency's logo as a small rendition, or its initials when it has none."""
+    return {
+        "agency": agency,
+        "pic": images.picture(agency.logo, images.LOGO_WIDTHS) if agency.logo else None,
+        "css_class": css_class,
+    }
+
+
+@register.filter
+def sanitized(html):
+    """Rich text as stored, cleaned once more on the way out (older rows, direct DB edits)."""
+    return mark_safe(sanitize_html(html))  # noqa: S308 - nh3 allow-list output
