@@ -163,11 +163,12 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
     def has_change_permission(self, request, obj=None):
         if obj is None:
             return permissions.has_any_role(request.user, permissions.ARTICLE_EDIT_ROLES)
-        # In review or archived the form is read-only; the workflow buttons still work.
-        return (
-            permissions.can_edit_article(request.user, obj)
-            and obj.status in editing.EDITABLE_STATES
-        )
+        if not permissions.can_edit_article(request.user, obj):
+            return False
+        # In review or archived the form is read-only; the workflow buttons still work. A save
+        # from a form opened before the article moved still reaches the form's validation, which
+        # refuses it with a message and keeps the editor's text (never a bare 403).
+        return obj.status in editing.EDITABLE_STATES or request.method == "POST"
 
     def has_delete_permission(self, request, obj=None):
         # No editor's work is lost: archive instead; only a superuser removes an article.

@@ -89,3 +89,17 @@ def test_two_corrections_of_a_live_article_do_not_overwrite_each_other(
     refused = supervisor_client.post(url, {**supervisor_data, "lead": "Koreksi penyunting."})
     assert refused.status_code == 200
     assert workflow.pending_correction(article).data["lead"] == "Koreksi penulis."
+
+
+def test_saving_a_form_opened_before_the_article_was_submitted_keeps_the_text(draft, writer):
+    article = draft()
+    client, data = _open_form(writer, article)
+    workflow.submit(article, actor=writer)  # e.g. from another browser tab
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    refused = client.post(url, {**data, "lead": "Teks yang tidak boleh hilang."})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "sedang ditinjau" in page
+    assert "Teks yang tidak boleh hilang." in page
+    article.refresh_from_db()
+    assert article.lead != "Teks yang tidak boleh hilang."
