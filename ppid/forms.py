@@ -153,6 +153,17 @@ class ObjectionForm(TrackForm):
     )
 
 
+class CompletionUploadForm(forms.Form):
+    """The requester's answer to "please complete your request"."""
+
+    note = forms.CharField(
+        label=_("Message to the PPID"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    uploads = MultipleFileField(
+        label=_("Files (PDF, JPEG or PNG, at most 5 MB each, at most 3)"), required=False
+    )
+
+
 # --- staff action forms (admin) --------------------------------------------------------------
 
 

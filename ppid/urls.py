@@ -10,6 +10,7 @@ urlpatterns = [
     path("permohonan/terkirim/", views.request_done, name="request_done"),
     path("status/", views.status, name="status"),
     path("status/<int:pk>/", views.status_detail, name="status_detail"),
+    path("status/<int:pk>/lengkapi/", views.submit_completion, name="submit_completion"),
     path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
     path("berkas/<int:pk>/", views.attachment, name="attachment"),
     path("keberatan/", views.objection_form, name="objection"),

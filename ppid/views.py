@@ -21,7 +21,7 @@ from accounts import permissions
 from accounts.models import Agency
 
 from . import deadlines, ratelimit, services
-from .forms import ObjectionForm, RequestForm, TrackForm
+from .forms import CompletionUploadForm, ObjectionForm, RequestForm, TrackForm
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from .services import PPIDError
 
@@ -150,9 +150,7 @@ def status(request):
     return redirect("ppid:status_detail", pk=req.pk)
 
 
-@never_cache
-def status_detail(request, pk):
-    req = _viewable_request(request, pk)
+def _status_page(request, req, completion_form=None, status=200):
     return render(
         request,
         "ppid/status_detail.html",
@@ -163,9 +161,39 @@ def status_detail(request, pk):
             "fees": req.fees.all(),
             "objections": req.objections.all(),
             "objection_allowed": services.objection_allowed(req),
+            "completion_form": completion_form or CompletionUploadForm(),
             "is_staff_view": permissions.can_handle_ppid(request.user, req.agency_id),
         },
+        status=status,
     )
+
+
+@never_cache
+def status_detail(request, pk):
+    return _status_page(request, _viewable_request(request, pk))
+
+
+@never_cache
+@require_http_methods(["POST"])
+def submit_completion(request, pk):
+    """The requester sends the missing parts their request was asked to complete."""
+    req = _viewable_request(request, pk)
+    form = CompletionUploadForm(request.POST, request.FILES)
+    if ratelimit.is_blocked(request, "request"):
+        form.add_error(None, rate_limit_message())
+        return _status_page(request, req, form, 429)
+    if not form.is_valid():
+        return _status_page(request, req, form, 400)
+    try:
+        services.submit_completion(
+            req, uploads=form.cleaned_data["uploads"], note=form.cleaned_data["note"]
+        )
+    except PPIDError as error:
+        form.add_error(None, error.message)
+        return _status_page(request, req, form, 400)
+    ratelimit.record(request, "request")
+    messages.success(request, _("Thank you: the PPID has received what you sent."))
+    return redirect("ppid:status_detail", pk=req.pk)
 
 
 @never_cache

@@ -22,6 +22,7 @@ from .requests import (
     record_fee,
     register_request,
     start_processing,
+    submit_completion,
 )
 
 __all__ = [
@@ -41,5 +42,6 @@ __all__ = [
     "remove_closure_day",
     "save_closure_day",
     "start_processing",
+    "submit_completion",
     "sync_package_holidays",
 ]

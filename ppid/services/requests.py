@@ -231,6 +231,30 @@ def record_completion(req: InformationRequest, *, actor, note: str = "") -> Info
     return req
 
 
+def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") -> InformationRequest:
+    """The requester sends what the PPID asked for (files, a note) from the status page.
+
+    The PPID then checks it and records the completion (``record_completion``).
+    """
+    note = (note or "").strip()
+    if not uploads and not note:
+        raise PPIDError(_("Attach a file or write a note."))
+    with transaction.atomic():
+        req = _lock(req)
+        if req.status != Status.AWAITING_COMPLETION:
+            raise PPIDError(_("This request is not waiting for completion."))
+        names = [
+            _save_file(req, f, RequestAttachment.Kind.FROM_REQUESTER).original_name for f in uploads
+        ]
+        record_event(
+            req,
+            "ppid.request.completion_submitted",
+            _("The requester sent the missing parts: %(what)s")
+            % {"what": "; ".join([*names, note] if note else names)},
+        )
+    return req
+
+
 def extend(
     req: InformationRequest, *, actor, days: int, reason: str, today=None
 ) -> InformationRequest:

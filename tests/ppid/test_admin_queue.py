@@ -98,3 +98,38 @@ def test_seed_demo_is_idempotent(settings):
         InformationRequest.objects.filter(agency=dislutkan).values_list("status", flat=True)
     )
     assert {"received", "awaiting_completion", "in_process", "decided"} <= states
+
+
+@pytest.mark.parametrize(
+    "action", ["process", "ask-completion", "completed", "extend", "decide", "attach", "fee"]
+)
+def test_action_pages_render_for_the_officer(client, ppid_officer, make_request, action):
+    req, _ = make_request()
+    client.login(username=ppid_officer.username, password=PASSWORD)
+    url = reverse("admin:ppid_informationrequest_action", args=[req.pk, action])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert req.registration_number in response.content.decode()
+    assert (
+        client.get(reverse("admin:ppid_informationrequest_change", args=[req.pk])).status_code
+        == 200
+    )
+
+
+def test_staff_add_form_and_closure_and_objection_pages_render(
+    client, ppid_officer, ppid_head, make_request
+):
+    req, _ = make_request()
+    services.decide(req, actor=ppid_officer, outcome="granted")
+    objection = services.file_objection(req, grounds=["35d"], case_text="x")
+    client.login(username=ppid_head.username, password=PASSWORD)
+    for url in [
+        reverse("admin:ppid_informationrequest_add"),
+        reverse("admin:ppid_closureday_add"),
+        reverse("admin:ppid_closureday_changelist"),
+        reverse("admin:ppid_objection_changelist"),
+        reverse("admin:ppid_objection_change", args=[objection.pk]),
+        reverse("admin:ppid_objection_decide", args=[objection.pk]),
+        reverse("admin:ppid_dipentry_add"),
+    ]:
+        assert client.get(url).status_code == 200, url

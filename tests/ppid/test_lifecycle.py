@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ppid import services
 from ppid.models import InformationRequest, Objection, RequestAttachment
 from tests.conftest import PASSWORD
 
@@ -158,3 +159,32 @@ def test_walk_in_request_entered_by_staff(client, agency, ppid_officer):
     assert req.channel == "walk_in" and req.created_by == ppid_officer
     assert req.events.get().action == "ppid.request.received"
     assert re.search(r"[A-Z0-9]{5}-[A-Z0-9]{5}", response.content.decode())
+
+
+def test_requester_completes_the_request_from_the_status_page(client, make_request, ppid_officer):
+    req, code = make_request()
+    services.ask_for_completion(req, actor=ppid_officer, missing="Surat kuasa")
+    client.post(
+        reverse("ppid:status"),
+        {"registration_number": req.registration_number, "tracking_code": code},
+    )
+    page = client.get(reverse("ppid:status_detail", args=[req.pk])).content.decode()
+    url = reverse("ppid:submit_completion", args=[req.pk])
+    assert url in page
+    # A wrong file type is refused and the message is kept.
+    bad = SimpleUploadedFile("kuasa.pdf", b"not a pdf")
+    response = client.post(url, {"note": "Surat kuasa terlampir", "uploads": bad})
+    assert response.status_code == 400 and "Surat kuasa terlampir" in response.content.decode()
+    good = SimpleUploadedFile("kuasa.pdf", PDF)
+    response = client.post(url, {"note": "Surat kuasa terlampir", "uploads": good})
+    assert response.status_code == 302
+    event = req.events.get(action="ppid.request.completion_submitted")
+    assert "kuasa.pdf" in event.summary
+    assert req.attachments.get().kind == RequestAttachment.Kind.FROM_REQUESTER
+    # Someone without the code cannot send anything.
+    stranger = client.__class__()
+    assert stranger.post(url, {"note": "x"}).status_code == 404
+    # Once the PPID records the completion, the form is gone.
+    services.record_completion(req, actor=ppid_officer)
+    assert url not in client.get(reverse("ppid:status_detail", args=[req.pk])).content.decode()
+    assert client.post(url, {"note": "lagi"}).status_code == 400
