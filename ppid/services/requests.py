@@ -151,7 +151,10 @@ def register_request(
             **fields,
         )
         req.due_date = compute_due_date(req)
-        req.full_clean(exclude=["registration_number"])
+        try:
+            req.full_clean(exclude=["registration_number"])
+        except ValidationError as error:
+            raise PPIDError(" ".join(error.messages)) from error
         req.save()
         for uploaded in uploads:
             _save_file(req, uploaded, RequestAttachment.Kind.FROM_REQUESTER)
