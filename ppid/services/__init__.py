@@ -11,15 +11,14 @@ from .calendar import (
     save_closure_day,
     sync_package_holidays,
 )
+from .files import attach_file, record_fee
 from .objections import decide_objection, file_objection, objection_allowed
 from .requests import (
     ask_for_completion,
-    attach_file,
     decide,
     extend,
     find_request,
     record_completion,
-    record_fee,
     register_request,
     start_processing,
     submit_completion,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 
-from ..models import RegistrationCounter, RequestEvent
+from ..models import InformationRequest, RegistrationCounter, RequestEvent
 
 logger = logging.getLogger("ppid")
 
@@ -25,6 +25,12 @@ class PPIDError(Exception):
 def require_ppid_staff(actor, agency) -> None:
     if not permissions.can_handle_ppid(actor, agency):
         raise PPIDError(_("Only the PPID staff of this agency may do this."))
+
+
+def lock_request(req: InformationRequest) -> InformationRequest:
+    """Re-read the request with a row lock: two staff acting at once are applied one after the
+    other, each seeing the other's result (no lost update, no double decision)."""
+    return InformationRequest.objects.select_for_update().select_related("agency").get(pk=req.pk)
 
 
 def next_number(agency, year: int, register: str) -> int:

@@ -11,7 +11,7 @@ from accounts import permissions
 from .. import deadlines
 from ..models import InformationRequest, Objection, ObjectionGround
 from . import notices
-from .base import PPIDError, agency_code, next_number, record_event
+from .base import PPIDError, agency_code, lock_request, next_number, record_event
 
 
 def objection_allowed(req: InformationRequest, today=None) -> bool:
@@ -44,7 +44,7 @@ def file_objection(
         raise PPIDError(_("Describe your case."))
     filed_at = filed_at or timezone.now()
     with transaction.atomic():
-        req = InformationRequest.objects.select_for_update().select_related("agency").get(pk=req.pk)
+        req = lock_request(req)
         if not objection_allowed(req, timezone.localdate(filed_at)):
             raise PPIDError(
                 _(

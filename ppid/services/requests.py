@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,16 +17,22 @@ from ..models import (
     ApplicantType,
     Channel,
     ExemptionGround,
-    Fee,
     InformationRequest,
     Outcome,
     RequestAttachment,
 )
 from ..models.requests import hash_tracking_code
-from ..uploads import inspect_upload
 from ..validators import validate_identity
 from . import notices
-from .base import PPIDError, agency_code, next_number, record_event, require_ppid_staff
+from .base import (
+    PPIDError,
+    agency_code,
+    lock_request,
+    next_number,
+    record_event,
+    require_ppid_staff,
+)
+from .files import save_file
 
 # Letters and digits that cannot be mistaken for each other when read out on the phone.
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -83,30 +88,6 @@ def find_request(registration_number: str, tracking_code: str) -> InformationReq
     return req if req.check_tracking_code(tracking_code) else None
 
 
-def _lock(req: InformationRequest) -> InformationRequest:
-    return InformationRequest.objects.select_for_update().select_related("agency").get(pk=req.pk)
-
-
-def _save_file(req, uploaded, kind, actor=None, description="") -> RequestAttachment:
-    try:
-        content_type, extension = inspect_upload(uploaded)
-    except ValidationError as error:
-        raise PPIDError(error.messages[0]) from error
-    attachment = RequestAttachment(
-        request=req,
-        kind=kind,
-        original_name=(uploaded.name or "berkas")[-200:],
-        content_type=content_type,
-        size=uploaded.size,
-        description=description,
-        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    # A generated name: the uploader's file name never reaches the file system.
-    attachment.file.save(f"{uuid4().hex}.{extension}", uploaded, save=False)
-    attachment.save()
-    return attachment
-
-
 def register_request(
     *,
     agency: Agency,
@@ -157,7 +138,7 @@ def register_request(
             raise PPIDError(" ".join(error.messages)) from error
         req.save()
         for uploaded in uploads:
-            _save_file(req, uploaded, RequestAttachment.Kind.FROM_REQUESTER)
+            save_file(req, uploaded, RequestAttachment.Kind.FROM_REQUESTER)
         title, text = notices.receipt(req)
         record_event(
             req,
@@ -175,7 +156,7 @@ def register_request(
 
 def start_processing(req: InformationRequest, *, actor) -> InformationRequest:
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         require_ppid_staff(actor, req.agency)
         if req.status != Status.RECEIVED:
             raise PPIDError(_("Only a newly received request can be taken into process."))
@@ -189,7 +170,7 @@ def ask_for_completion(req: InformationRequest, *, actor, missing: str) -> Infor
     """Ask the requester to complete a deficient file (Perki 1/2021)."""
     missing = (missing or "").strip()
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         require_ppid_staff(actor, req.agency)
         if req.status not in (Status.RECEIVED, Status.IN_PROCESS):
             raise PPIDError(_("Completion can only be asked for an open request."))
@@ -213,7 +194,7 @@ def ask_for_completion(req: InformationRequest, *, actor, missing: str) -> Infor
 
 def record_completion(req: InformationRequest, *, actor, note: str = "") -> InformationRequest:
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         require_ppid_staff(actor, req.agency)
         if req.status != Status.AWAITING_COMPLETION:
             raise PPIDError(_("This request is not waiting for completion."))
@@ -243,11 +224,11 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
     if not uploads and not note:
         raise PPIDError(_("Attach a file or write a note."))
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         if req.status != Status.AWAITING_COMPLETION:
             raise PPIDError(_("This request is not waiting for completion."))
         names = [
-            _save_file(req, f, RequestAttachment.Kind.FROM_REQUESTER).original_name for f in uploads
+            save_file(req, f, RequestAttachment.Kind.FROM_REQUESTER).original_name for f in uploads
         ]
         record_event(
             req,
@@ -265,7 +246,7 @@ def extend(
     reason = (reason or "").strip()
     today = today or timezone.localdate()
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         require_ppid_staff(actor, req.agency)
         if req.status == Status.DECIDED:
             raise PPIDError(_("A decided request cannot be extended."))
@@ -322,7 +303,7 @@ def decide(
     if outcome not in (Outcome.PARTIAL, Outcome.EXEMPT):
         exemption_ground, consequence_test = "", ""
     with transaction.atomic():
-        req = _lock(req)
+        req = lock_request(req)
         require_ppid_staff(actor, req.agency)
         if req.status == Status.DECIDED:
             raise PPIDError(_("This request has already been decided."))
@@ -355,57 +336,3 @@ def decide(
             notice_text=text,
         )
     return req
-
-
-def attach_file(
-    req: InformationRequest, *, actor, uploaded, description: str = ""
-) -> RequestAttachment:
-    """A file the PPID sends to the requester (a copy of the information)."""
-    with transaction.atomic():
-        req = _lock(req)
-        require_ppid_staff(actor, req.agency)
-        attachment = _save_file(
-            req, uploaded, RequestAttachment.Kind.SENT, actor, description.strip()
-        )
-        title, text = notices.file_sent(req, attachment)
-        record_event(
-            req,
-            "ppid.request.file_sent",
-            _("File sent: %(name)s") % {"name": attachment.original_name},
-            actor=actor,
-            notice_title=title,
-            notice_text=text,
-        )
-    return attachment
-
-
-def record_fee(
-    req: InformationRequest, *, actor, description: str, pages: int, amount: int, paid_at=None
-) -> Fee:
-    """Printed copies are charged at cost (UU 14/2008 Pasal 21); electronic copies are free."""
-    if not description.strip():
-        raise PPIDError(_("Describe what the fee is for."))
-    if int(amount) < 0 or int(pages) < 0:
-        raise PPIDError(_("Pages and amount cannot be negative."))
-    with transaction.atomic():
-        req = _lock(req)
-        require_ppid_staff(actor, req.agency)
-        fee = Fee.objects.create(
-            request=req,
-            description=description.strip(),
-            pages=int(pages),
-            amount=int(amount),
-            paid_at=paid_at,
-            recorded_by=actor,
-        )
-        title, text = notices.fee(req, fee)
-        record_event(
-            req,
-            "ppid.request.fee_recorded",
-            _("Fee recorded: %(description)s, Rp %(amount)s")
-            % {"description": fee.description, "amount": fee.amount},
-            actor=actor,
-            notice_title=title,
-            notice_text=text,
-        )
-    return fee
