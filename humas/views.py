@@ -22,7 +22,7 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    sitemap = request.build_absolute_uri(reverse("sitemap_index"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

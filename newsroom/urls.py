@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from . import feeds, views
@@ -16,9 +16,15 @@ urlpatterns = [
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]
 
-# The sitemap is addressed by its view (robots.txt reverses it), outside the namespace.
+# /sitemap.xml is an index of one sitemap per section, each paged by 5,000 URLs (?p=2), so a
+# portal of 100k articles is listed whole. Outside the namespace: Django's index view reverses the
+# section view by this name.
 sitemap_urlpatterns = [
+    path("sitemap.xml", index, {"sitemaps": sitemaps}, name="sitemap_index"),
     path(
-        "sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
     ),
 ]

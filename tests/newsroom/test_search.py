@@ -1,0 +1,130 @@
+"""Search: Indonesian full-text search on PostgreSQL, a plain fallback on SQLite."""
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from newsroom.models import Article
+from newsroom.search import search_articles, snippet_for
+
+TRAINING = {
+    "title": "Pelatihan Digital Public Relation di Dislutkan",
+    "lead": "Tiga puluh ASN mengikuti pelatihan selama tujuh hari.",
+    "body": "<p>Peserta belajar <strong>kehumasan</strong> digital dan siaran pers.</p>",
+}
+
+
+@pytest.fixture
+def training(agency, writer, make_article):
+    return make_article(agency, writer, **TRAINING)
+
+
+@pytest.fixture
+def unrelated(agency, writer, make_article):
+    return make_article(agency, writer, title="Panen raya udang", lead="Petambak panen.",
+                        body="<p>Udang vaname dipanen di Kotawaringin.</p>")  # fmt: skip
+
+
+def titles(queryset):
+    return [a.title for a in queryset]
+
+
+def test_search_page_finds_by_words_and_highlights_them(client, training, unrelated):
+    response = client.get("/cari/", {"q": "pelatihan digital"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert training.get_absolute_url() in body
+    assert unrelated.get_absolute_url() not in body
+    assert "<mark>" in body
+
+
+def test_every_word_must_match(training, unrelated):
+    assert titles(search_articles("pelatihan udang")) == []
+    assert titles(search_articles("udang")) == ["Panen raya udang"]
+
+
+def test_empty_or_blank_query_finds_nothing_and_page_asks_for_words(client, training):
+    assert list(search_articles("   ")) == []
+    response = client.get("/cari/", {"q": " "})
+    assert response.status_code == 200
+    assert training.get_absolute_url() not in response.content.decode()
+
+
+def test_unpublished_articles_are_not_found(agency, writer, make_article):
+    make_article(agency, writer, status=Article.Status.DRAFT, **TRAINING)
+    make_article(agency, writer, publish_at=timezone.now() + timezone.timedelta(days=1),
+                 **{**TRAINING, "title": "Pelatihan terjadwal"})  # fmt: skip
+    assert list(search_articles("pelatihan")) == []
+
+
+@pytest.mark.parametrize(
+    "query", ["'\"", "a & b | !c", ":*", "pelatihan -", "OR", "()", "<script>", "%_%", "x" * 500]
+)
+def test_odd_queries_never_fail(client, training, query):
+    assert client.get("/cari/", {"q": query}).status_code == 200
+
+
+def test_snippet_escapes_text_and_marks_only_matches(agency, writer, make_article):
+    make_article(agency, writer, title="Sosialisasi keamanan siber",
+                 lead="Awas tautan <b>palsu</b> & pesan berantai.",
+                 body="<p>Jangan klik tautan &lt;script&gt;alert(1)&lt;/script&gt; yang "
+                      "mengatasnamakan dinas.</p>")  # fmt: skip
+    [article] = search_articles("tautan")
+    snippet = str(snippet_for(article, "tautan"))
+    assert "<mark>" in snippet
+    assert "<script>" not in snippet and "<b>" not in snippet
+    assert snippet.replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+# --- PostgreSQL: stems, weights, the index ------------------------------------------------------
+
+
+def test_stemming_finds_kehumasan_for_humas(on_postgres, training, unrelated):
+    """'pelatihan humas' finds 'Pelatihan ... kehumasan' (the Indonesian stemmer strips ke-an)."""
+    assert titles(search_articles("pelatihan humas")) == [TRAINING["title"]]
+    assert titles(search_articles("dilatih")) == [TRAINING["title"]]
+
+
+def test_title_match_ranks_above_body_match(on_postgres, agency, writer, make_article):
+    in_body = make_article(agency, writer, title="Rapat koordinasi", lead="Rapat.",
+                           body="<p>Membahas nelayan di pesisir.</p>",
+                           publish_at=timezone.now() - timezone.timedelta(minutes=1))  # fmt: skip
+    in_title = make_article(agency, writer, title="Bantuan untuk nelayan", lead="Bantuan.",
+                            body="<p>Diserahkan hari ini.</p>",
+                            publish_at=timezone.now() - timezone.timedelta(days=5))  # fmt: skip
+    assert [a.pk for a in search_articles("nelayan")] == [in_title.pk, in_body.pk]
+
+
+def test_search_uses_the_gin_index(on_postgres, agency, writer, training):
+    """With many published articles the planner answers a search from the GIN index."""
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(agency=agency, author=writer, title=f"Berita rutin {n}", slug=f"rutin-{n}",
+                lead="Kegiatan rutin dinas.", body="<p>Rapat mingguan staf.</p>",
+                status=Article.Status.PUBLISHED, publish_at=now - timezone.timedelta(hours=n))
+        for n in range(1, 3000)
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE newsroom_article")
+    plan = search_articles("pelatihan humas").explain()
+    assert "article_search_idx" in plan
+    assert titles(search_articles("pelatihan humas")) == [TRAINING["title"]]
+
+
+def test_headline_snippet_highlights_stemmed_matches(on_postgres, training):
+    [article] = search_articles("humas")
+    snippet = str(snippet_for(article, "humas"))
+    assert "<mark>kehumasan</mark>" in snippet
+    assert "<strong>" not in snippet
+
+
+# --- SQLite fallback -----------------------------------------------------------------------------
+
+
+def test_fallback_matches_words_in_title_lead_or_body_case_insensitively(training, unrelated):
+    if connection.vendor == "postgresql":
+        pytest.skip("the fallback serves SQLite")
+    assert titles(search_articles("PELATIHAN kehumasan")) == [TRAINING["title"]]
+    assert titles(search_articles("siaran tujuh")) == [TRAINING["title"]]
+    snippet = str(snippet_for(search_articles("pelatihan")[0], "pelatihan"))
+    assert "<mark>pelatihan</mark>" in snippet
