@@ -46,7 +46,7 @@ DEMO_REQUESTS = [
     (6, "walk_in", "Ahmad Fauzi", "6271021203850002",
      "Salinan SK penetapan kawasan konservasi perairan", "awaiting"),
     (9, "online", "Yayasan Lestari Sungai", "", "Anggaran rehabilitasi mangrove 2025", "extended"),
-    (20, "letter", "Hendra Gunawan", "6271031508800003",
+    (4, "letter", "Hendra Gunawan", "6271031508800003",
      "Daftar penerima bantuan kapal 2025", "granted"),
     (25, "online", "Maya Sari", "6271045011920004",
      "Dokumen penyelidikan pelanggaran izin kapal X", "refused"),
