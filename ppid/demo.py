@@ -95,7 +95,8 @@ def _seed_requests(agency, stdout) -> None:
     if officer is None or InformationRequest.objects.filter(agency=agency).exists():
         return
     codes = []
-    for days_ago, channel, name, nik, info, state in DEMO_REQUESTS:
+    # Oldest first, so registration numbers follow the dates of receipt.
+    for days_ago, channel, name, nik, info, state in sorted(DEMO_REQUESTS, key=lambda r: -r[0]):
         data = {
             "applicant_type": "badan_hukum" if not nik else "perorangan",
             "name": name,
