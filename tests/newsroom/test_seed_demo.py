@@ -1,0 +1,71 @@
+"""`manage.py seed_demo` loads the demo news once; running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Agency, Membership, User
+from newsroom.demo_articles import TRAINING_SLUG
+from newsroom.models import Article, Category, Tag
+
+
+def run_seed():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Agency, User, Membership, Article, Category, Tag)
+    }
+
+
+@pytest.fixture
+def debug(settings):
+    settings.DEBUG = True  # seed_demo refuses to run in production
+
+
+def test_seed_demo_is_idempotent_and_prints_passwords_only_once(db, debug):
+    first = run_seed()
+    after_first = counts()
+    second = run_seed()
+    assert counts() == after_first
+    assert "penulis " in first and "superadmin" in first
+    assert "passwords shown only now" in first
+    assert "superadmin" not in second and "passwords shown only now" not in second
+    assert "no new accounts" in second
+
+
+def test_demo_has_published_news_of_every_agency_with_photos(db, debug):
+    run_seed()
+    public = Article.objects.public()
+    assert public.count() >= 12
+    for slug in ("dislutkan", "bpsdm-kalteng", "kominfo"):
+        assert public.filter(agency__slug=slug).count() >= 3, slug
+    assert public.exclude(cover_image="").count() >= 12
+    assert public.filter(is_featured=True).exists()
+    assert Article.objects.exclude(pk__in=public.values("pk")).count() >= 2  # draft, in review
+
+
+def test_demo_training_article_tells_who_what_where_when(client, db, debug):
+    run_seed()
+    article = Article.objects.public().get(slug=TRAINING_SLUG)
+    assert article.agency.slug == "dislutkan"
+    assert article.author.username == "penulis"
+    assert article.publish_at.year == 2021 and article.publish_at.month == 10
+    text = article.lead + article.body
+    for fact in ("21 Oktober", "27 Oktober 2021", "Kominfo", "BPSDM", "Digital Public Relation"):
+        assert fact in text, fact
+    assert "<blockquote>" in article.body  # quotes from the people involved
+    body = client.get(article.get_absolute_url()).content.decode()
+    assert "Pelatihan Digital Public Relation" in body and "<picture>" in body
+
+
+def test_demo_search_finds_the_training(client, db, debug):
+    """By stem on PostgreSQL ('kehumasan' -> 'humas'), by substring on SQLite."""
+    run_seed()
+    body = client.get("/cari/", {"q": "pelatihan humas"}).content.decode()
+    assert f"/berita/{TRAINING_SLUG}/" in body
