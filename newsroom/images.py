@@ -75,7 +75,8 @@ RENDITIONS_DIR = "renditions"
 COVER_WIDTHS = (480, 960, 1440)
 CARD_WIDTHS = (400, 800)
 LOGO_WIDTHS = (96, 192)
-SHARE_WIDTH = 1200  # Open Graph / Twitter cards want at least 1200 px wide
+SHARE_WIDTH = 1200
+ORIENTATION_TAG = 0x0112  # Open Graph / Twitter cards want at least 1200 px wide
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def rendition_name(original_name: str, width: int, fmt: str) -> str:
     return f"{RENDITIONS_DIR}/{digest[:2]}/{stem}-{digest}-{width}w.{fmt}"
 
 
-def picture(image_field, widths=COVER_WIDTHS) -> Picture | None:
+def picture(image_field, widths=COVER_WIDTHS, webp: bool = True) -> Picture | None:
     """Renditions of ``image_field`` at ``widths`` (made on first use), or None without a file.
 
     An unreadable original is logged and yields None, so one broken upload never breaks a page.
@@ -128,26 +129,26 @@ def picture(image_field, widths=COVER_WIDTHS) -> Picture | None:
     if not image_field or not image_field.name:
         return None
     # Remember the result by name: on object storage every exists() would be a network round trip.
-    key = "picture:" + hashlib.sha256(f"{image_field.name}|{widths}".encode()).hexdigest()
+    key = "picture:" + hashlib.sha256(f"{image_field.name}|{widths}|{webp}".encode()).hexdigest()
     pic = cache.get(key)
     if pic is None:
-        pic = _make_picture(image_field.storage, image_field.name, widths)
+        pic = _make_picture(image_field.storage, image_field.name, widths, webp)
         if pic is not None:
             cache.set(key, pic, 24 * 60 * 60)
     return pic
 
 
-def _make_picture(storage, name: str, widths) -> Picture | None:
+def _make_picture(storage, name: str, widths, with_webp: bool) -> Picture | None:
     try:
         with storage.open(name, "rb") as fh, Image.open(fh) as image:
-            size, has_alpha = image.size, _has_alpha(image)
+            size, has_alpha = _upright_size(image), _has_alpha(image)
     except Exception:
         logger.warning("Cannot read image %s for renditions", name, exc_info=True)
         return None
     targets = sorted({min(w, size[0]) for w in widths})
     fallback_fmt = "png" if has_alpha else "jpg"
     try:
-        webp = [_ensure(storage, name, w, "webp", size) for w in targets]
+        webp = [_ensure(storage, name, w, "webp", size) for w in targets] if with_webp else []
         fallback = [_ensure(storage, name, w, fallback_fmt, size) for w in targets]
     except Exception:
         logger.warning("Cannot make renditions of %s", name, exc_info=True)
@@ -157,8 +158,18 @@ def _make_picture(storage, name: str, widths) -> Picture | None:
 
 def share_image(image_field) -> Rendition | None:
     """One JPEG rendition for link previews (Open Graph, Twitter)."""
-    pic = picture(image_field, widths=(SHARE_WIDTH,))
+    pic = picture(image_field, widths=(SHARE_WIDTH,), webp=False)  # crawlers want JPEG/PNG
     return pic.fallback[-1] if pic else None
+
+
+def _is_turned(image) -> bool:
+    """Whether the camera's EXIF orientation turns the picture a quarter (portrait phone photos)."""
+    return image.getexif().get(ORIENTATION_TAG) in (5, 6, 7, 8)
+
+
+def _upright_size(image) -> tuple[int, int]:
+    width, height = image.size
+    return (height, width) if _is_turned(image) else (width, height)
 
 
 def _has_alpha(image) -> bool:
@@ -181,12 +192,14 @@ def _ensure(storage, original: str, width: int, fmt: str, size: tuple[int, int])
 
 def _render(storage, original: str, width: int, height: int, fmt: str) -> bytes:
     with storage.open(original, "rb") as fh, Image.open(fh) as image:
+        # JPEGs decode straight at a smaller scale: a 40 Mpx photo never fills memory whole.
+        image.draft("RGB", (height, width) if _is_turned(image) else (width, height))
         image = ImageOps.exif_transpose(image)
         if fmt == "jpg":
             image = image.convert("RGB")
         elif image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if _has_alpha(image) else "RGB")
-        image = image.resize((width, height), Image.Resampling.LANCZOS)
+        image = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         out = io.BytesIO()
         if fmt == "webp":
             image.save(out, "WEBP", quality=80, method=4)

@@ -107,6 +107,21 @@ def test_small_originals_are_not_upscaled(agency, writer, make_article):
     assert [r.width for r in picture(article.cover_image).fallback] == [480, 600]
 
 
+def test_portrait_phone_photo_is_turned_upright_by_its_exif_orientation(agency, writer,
+                                                                       make_article):  # fmt: skip
+    out = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways, shown turned 90° clockwise
+    Image.new("RGB", (1600, 900), (200, 30, 30)).save(out, "JPEG", exif=exif)
+    article = make_article(agency, writer)
+    article.cover_image.save("hp.jpg", SimpleUploadedFile("hp.jpg", out.getvalue()), save=False)
+    pic = picture(article.cover_image)
+    assert [(r.width, r.height) for r in pic.fallback] == [(480, 853), (900, 1600)]
+    path = Path(article.cover_image.storage.path(pic.fallback[0].url.removeprefix("/media/")))
+    with Image.open(path) as image:
+        assert image.size == (480, 853)
+
+
 def test_transparent_logo_keeps_transparency_in_png_fallback(agency):
     agency.logo.save("logo.png", SimpleUploadedFile("logo.png", image_bytes(
         fmt="PNG", size=(300, 300), mode="RGBA", color=(0, 0, 0, 0))))  # fmt: skip
