@@ -55,6 +55,11 @@ INSTALLED_APPS = [
     "ckeditor_uploader",
     "django_tasks",
     "django_tasks_db",
+    # Login lockout after repeated failures, per account and per IP, stored in the database.
+    "axes",
+    # Optional TOTP second factor for staff (see humas.security_login).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "accounts",
     "newsroom",
     "ppid",
@@ -62,14 +67,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "humas.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag/Last-Modified answered with 304 on every page and feed (cached pages carry both).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole public pages for anonymous visitors from the shared cache (see humas.cache).
+    "humas.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "humas.security.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: turns a lockout into its (Indonesian) lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "humas.urls"
@@ -87,6 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "humas.security.csp_nonce",
             ],
         },
     },
@@ -120,8 +135,18 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page cache lifetime in seconds (0: off). On by default only with Redis: invalidation
+# must reach every worker, which a per-process memory cache cannot do.
+HUMAS_PAGE_CACHE_SECONDS = int(
+    os.environ.get("HUMAS_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+)
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or IP is refused before its password is even checked.
+    "humas.security.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "admin:login"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -146,6 +171,11 @@ FORMAT_MODULE_PATH = ["humas.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    # Django's app finder minus CKEditor's sample/test pages and other unused vendor files.
+    "humas.security.AppDirectoriesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Personal uploads (PPID ID-card scans, powers of attorney) live outside MEDIA_ROOT and are served
@@ -235,6 +265,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy: humas.security.ContentSecurityPolicyMiddleware (strict on public pages).
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username, or from one IP,
+# logins are refused for AXES_COOLOFF_TIME hours. Only REMOTE_ADDR is trusted for the client IP;
+# behind a proxy that overwrites it, name its header (e.g. HTTP_X_REAL_IP) in HUMAS_CLIENT_IP_HEADERS.
+AXES_FAILURE_LIMIT = int(os.environ.get("HUMAS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("HUMAS_LOGIN_COOLOFF_HOURS", "0.25"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(env_list("HUMAS_CLIENT_IP_HEADERS", "REMOTE_ADDR"))
+AXES_VERBOSE = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 if not DEBUG:

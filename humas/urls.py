@@ -7,7 +7,12 @@ from django.views.decorators.cache import never_cache
 
 from newsroom.urls import sitemap_urlpatterns
 
-from . import views
+from . import login, views
+
+# Staff login with lockout and an optional authenticator code (humas.login).
+login.install(admin.site)
+# A database outage raised anywhere answers a friendly 503 instead of 500 (humas.security).
+handler500 = "humas.security.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
