@@ -25,6 +25,9 @@ def _isolated_media_and_cache(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The anonymous page cache is off unless a test turns it on (tests/perf prove it, including
+    # its invalidation; elsewhere a test reading a page twice around a change wants fresh pages).
+    settings.HUMAS_PAGE_CACHE_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

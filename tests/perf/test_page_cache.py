@@ -1,0 +1,217 @@
+"""The anonymous page cache: served without SQL, and every public change reaches every page.
+
+Each invalidation path runs its domain action with its after-commit hooks (as a committed request
+would), then reads the pages again: what the public sees must have changed on all of them.
+"""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from humas.cache import DEFAULT_VIEWS
+from newsroom import editing, workflow
+from newsroom.models import Article
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+
+def pages(agency, query):
+    return [
+        "/",
+        "/berita/",
+        f"/berita/?instansi={agency.slug}",
+        f"/instansi/{agency.slug}/",
+        "/feed/",
+        f"/instansi/{agency.slug}/feed/",
+        f"/cari/?q={query}",
+    ]
+
+
+def prime(client, paths):
+    """Put every page in the cache and check the second read is a hit."""
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+        assert client.get(path)["X-Page-Cache"] == "hit", path
+
+
+def text_of(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_sql(client, agency, make_article,
+                                                                    writer):  # fmt: skip
+    make_article(agency, writer, title="Panen udang vaname")
+    first = client.get("/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/")
+    assert second["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+def test_publishing_shows_the_article_on_every_page(client, agency, in_review, supervisor,
+                                                    committed):  # fmt: skip
+    article = in_review("Lelang ikan kerapu di Tanjung Laut")
+    paths = pages(agency, "kerapu")
+    prime(client, [*paths, "/sitemap-berita.xml"])
+    assert "Lelang ikan kerapu" not in text_of(client, "/")
+
+    committed(workflow.approve, article, actor=supervisor)
+
+    for path in paths:
+        assert "Lelang ikan kerapu di Tanjung Laut" in text_of(client, path), path
+    assert article.slug in text_of(client, "/sitemap-berita.xml")
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_scheduled_article_appears_on_cached_pages_at_its_minute(
+    client, agency, in_review, supervisor, committed
+):
+    article = in_review("Festival perahu hias dibuka")
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
+    goes_live = start + dt.timedelta(minutes=2)  # sooner than the 300 s lifetime
+    paths = pages(agency, "perahu")
+    with time_machine.travel(start, tick=False):
+        committed(workflow.schedule, article, actor=supervisor, publish_at=goes_live)
+        prime(client, [*paths, "/sitemap-berita.xml"])
+        for path in paths:
+            assert "Festival perahu hias" not in text_of(client, path), path
+    with time_machine.travel(goes_live - dt.timedelta(seconds=1), tick=False):
+        assert client.get("/")["X-Page-Cache"] == "hit"  # still cached a second before
+        assert "Festival perahu hias" not in text_of(client, "/")
+    with time_machine.travel(goes_live, tick=False):
+        for path in paths:
+            assert "Festival perahu hias dibuka" in text_of(client, path), path
+        assert article.slug in text_of(client, "/sitemap-berita.xml")
+
+
+def test_approved_correction_replaces_the_text_on_every_page(client, agency, in_review, writer,
+                                                             supervisor, committed):  # fmt: skip
+    article = in_review("Harga ikan tongkol stabil")
+    committed(workflow.approve, article, actor=supervisor)
+    paths = pages(agency, "tongkol")
+    prime(client, [*paths, article.get_absolute_url()])
+
+    copy = editing.form_copy(Article.objects.get(pk=article.pk))
+    copy.title = "Harga ikan tongkol naik"
+    committed(editing.save_article, copy, actor=writer, expected_version=copy.version)
+    assert "tongkol stabil" in text_of(client, "/")  # a pending correction changes nothing yet
+    committed(workflow.approve_correction, article, actor=supervisor)
+
+    for path in [*paths, article.get_absolute_url()]:
+        page = text_of(client, path)
+        assert "Harga ikan tongkol naik" in page, path
+        assert "tongkol stabil" not in page, path
+
+
+def test_archiving_removes_the_article_from_every_page(client, agency, in_review, supervisor,
+                                                       committed):  # fmt: skip
+    article = in_review("Jadwal vaksinasi ternak")
+    committed(workflow.approve, article, actor=supervisor)
+    paths = pages(agency, "ternak")
+    prime(client, [*paths, "/sitemap-berita.xml", article.get_absolute_url()])
+
+    committed(workflow.archive, article, actor=supervisor, comment="Acara dibatalkan.")
+
+    for path in paths:
+        assert "Jadwal vaksinasi ternak" not in text_of(client, path), path
+    assert article.slug not in text_of(client, "/sitemap-berita.xml")
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_agency_change_shows_on_every_page_naming_it(client, agency, make_article, writer,
+                                                     committed):  # fmt: skip
+    make_article(agency, writer, title="Rapat koordinasi nelayan")
+    paths = ["/", "/berita/", f"/instansi/{agency.slug}/", f"/instansi/{agency.slug}/feed/",
+             "/cari/?q=nelayan"]  # fmt: skip
+    prime(client, paths)
+
+    agency.name = "Dinas Kelautan, Perikanan dan Pesisir"
+    agency.short_name = "DKPP Pesisir"
+    committed(agency.save)
+
+    for path in paths:
+        page = text_of(client, path)
+        assert "DKPP Pesisir" in page or "Dinas Kelautan, Perikanan dan Pesisir" in page, path
+
+
+def test_a_change_in_one_worker_reaches_pages_cached_by_another(agency, in_review, supervisor,
+                                                                committed):  # fmt: skip
+    # Two clients stand for two workers: both read the one shared generation in the cache.
+    article = in_review("Pembukaan pasar murah Ramadan")
+    first, second = Client(), Client()
+    prime(first, ["/"])
+    assert second.get("/")["X-Page-Cache"] == "hit"
+    committed(workflow.approve, article, actor=supervisor)
+    assert "Pembukaan pasar murah Ramadan" in text_of(second, "/")
+
+
+def test_pages_with_a_form_are_never_stored_even_when_listed(client, page_cache, agency):
+    # Even if someone lists the PPID request form as cacheable, its CSRF token keeps it out.
+    page_cache.HUMAS_PAGE_CACHE_VIEWS = DEFAULT_VIEWS | {"ppid:request"}
+    someone, another = Client(), Client()
+    first = someone.get("/ppid/permohonan/")
+    second = another.get("/ppid/permohonan/")
+    assert first.status_code == second.status_code == 200
+    assert "X-Page-Cache" not in second
+    token = someone.cookies["csrftoken"].value
+    assert token != another.cookies["csrftoken"].value
+    assert "csrfmiddlewaretoken" in second.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/ppid/permohonan/", "/ppid/status/", "/ppid/keberatan/"])
+def test_ppid_forms_and_status_page_are_not_cached(client, agency, path):
+    client.get(path)
+    response = Client().get(path)
+    assert "X-Page-Cache" not in response
+
+
+def test_logged_in_staff_are_never_served_cached_pages(client, agency, make_article, writer,
+                                                       supervisor):  # fmt: skip
+    make_article(agency, writer, title="Sosialisasi keselamatan laut")
+    prime(client, ["/"])
+    staff = Client()
+    staff.force_login(supervisor)
+    response = staff.get("/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_pages_rendered_for_staff_are_not_stored_for_the_public(agency, make_article, writer,
+                                                                supervisor):  # fmt: skip
+    make_article(agency, writer, title="Sosialisasi keselamatan laut")
+    staff = Client()
+    staff.force_login(supervisor)
+    staff.get("/berita/")
+    assert Client().get("/berita/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("path", ["/", "/berita/", "/feed/", "/sitemap-berita.xml"])
+def test_revalidation_answers_304_until_the_content_changes(client, agency, in_review, supervisor,
+                                                           committed, make_article, writer,
+                                                           path):  # fmt: skip
+    make_article(agency, writer, title="Bantuan alat tangkap")
+    first = client.get(path)
+    assert first.has_header("ETag") and first.has_header("Last-Modified")
+    revalidated = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert revalidated.status_code == 304
+
+    committed(workflow.approve, in_review("Perbaikan dermaga nelayan"), actor=supervisor)
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_pages_revalidate_with_304_when_the_cache_is_off(client, settings, agency, make_article,
+                                                         writer):  # fmt: skip
+    settings.HUMAS_PAGE_CACHE_SECONDS = 0
+    make_article(agency, writer, title="Bantuan alat tangkap")
+    first = client.get("/berita/")
+    assert "X-Page-Cache" not in first
+    assert client.get("/berita/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
