@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format messages check-deploy clean
+.PHONY: run test install migrate demo lint format messages check-deploy clean bench
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ messages: install
 check-deploy: install
 	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-deploy-not-a-real-key-0123456789abcdefghijkl \
 	DJANGO_ALLOWED_HOSTS=portal.example.go.id $(PY) manage.py check --deploy --fail-level WARNING
+
+# Benchmark on PostgreSQL + Redis + gunicorn + wrk at 1k and 100k articles (see bench/README.md).
+bench: install
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

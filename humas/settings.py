@@ -192,6 +192,23 @@ STORAGES = {
         )
     },
 }
+# Public media (cover photos, logos, renditions) on S3-compatible object storage when several
+# hosts serve the portal (docs/deploy.md); needs the "s3" extra (django-storages, boto3).
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself.
+# Private PPID files stay on PRIVATE_MEDIA_ROOT (a shared volume), served only through a view.
+if os.environ.get("HUMAS_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["HUMAS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("HUMAS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("HUMAS_S3_REGION") or None,
+            "custom_domain": os.environ.get("HUMAS_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,
+            "querystring_auth": False,  # public photos: plain, cacheable URLs
+            "file_overwrite": False,
+        },
+    }
 
 # Upload limits (bytes, pixels) checked by our validators; Django's own limits bound the request.
 HUMAS_IMAGE_MAX_BYTES = int(os.environ.get("HUMAS_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
