@@ -34,7 +34,11 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.http import http_date
 
 logger = logging.getLogger("humas.cache")
@@ -55,7 +59,15 @@ DEFAULT_VIEWS = frozenset(
     }
 )
 #: Headers a stored page keeps; anything per-request (cookies, CSP nonce header) is not stored.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Last-Modified", "ETag", "Vary", "X-Robots-Tag")
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Last-Modified",
+    "ETag",
+    "Vary",
+    "X-Robots-Tag",
+    "X-Frame-Options",
+)
 MAX_PATH = 1000
 
 
@@ -152,45 +164,54 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Placed right after ConditionalGetMiddleware, before the session, locale, CSRF, auth,
+        # messages and login-protection middleware: a hit skips them all; a miss goes through
+        # them, and what they did to the response (cookies, Vary) is seen before storing.
+        key = self.lookup(request)
+        if isinstance(key, HttpResponse):
+            return key
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
         if key is not None and self.storable(request, response):
             self.store(request, response, key)
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def lookup(self, request):
+        """The stored response, or the key to store under (None: not for the cache)."""
         if not self.applies_to(request):
             return None
         try:
             key = self.key_for(request)
             generation, changed, entry = current_generation(key)
+        except DisallowedHost:
+            return None  # let the usual handling answer 400
         except Exception:  # a cache outage makes pages slower, never broken
             logger.exception("Page cache unavailable")
             return None
         fresh = entry is not None and entry["generation"] == generation
         if fresh and entry["expires"] > time.time():
             return self.rebuild(request, entry)
-        # A miss: __call__ stores the response on its way out.
-        request._page_cache_key = key
         request._page_cache_generation = (generation, changed)
-        return None
+        return key
 
     @staticmethod
     def applies_to(request) -> bool:
         if page_cache_seconds() <= 0 or request.method not in ("GET", "HEAD"):
             return False
-        match = request.resolver_match
-        views = getattr(settings, "HUMAS_PAGE_CACHE_VIEWS", DEFAULT_VIEWS)
-        if match is None or match.view_name not in views:
-            return False
         cookies = request.COOKIES
         if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
             return False
-        return len(request.get_full_path()) <= MAX_PATH
+        if len(request.get_full_path()) > MAX_PATH:
+            return False
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.view_name in getattr(settings, "HUMAS_PAGE_CACHE_VIEWS", DEFAULT_VIEWS)
 
     @staticmethod
     def key_for(request) -> str:
-        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+        # The language LocaleMiddleware will pick (cookie, then Accept-Language), as it does.
+        language = translation.get_language_from_request(request)
         where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(where.encode()).hexdigest()[:32]
         return f"pagecache:page:{language}:{digest}"
@@ -237,8 +258,6 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(request, entry):
-        from django.http import HttpResponse
-
         content = entry["content"]
         nonce = getattr(request, "csp_nonce", "")
         if entry["nonce"] and nonce:

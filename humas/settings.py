@@ -71,14 +71,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified answered with 304 on every page and feed (cached pages carry both).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole public pages for anonymous visitors from the shared cache (see humas.cache); a hit
+    # skips every middleware below.
+    "humas.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Whole public pages for anonymous visitors from the shared cache (see humas.cache).
-    "humas.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "humas.security.DatabaseUnavailableMiddleware",

@@ -215,3 +215,22 @@ def test_pages_revalidate_with_304_when_the_cache_is_off(client, settings, agenc
     first = client.get("/berita/")
     assert "X-Page-Cache" not in first
     assert client.get("/berita/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_each_language_gets_its_own_cached_page(client, settings, agency, make_article, writer):
+    make_article(agency, writer, title="Bantuan alat tangkap")
+    prime(client, ["/"])
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '<html lang="en">' in text_of(english, "/")
+    assert english.get("/")["X-Page-Cache"] == "hit"
+    assert '<html lang="id">' in text_of(client, "/")
+
+
+def test_cached_pages_keep_their_security_headers(client, agency, make_article, writer):
+    make_article(agency, writer, title="Bantuan alat tangkap")
+    prime(client, ["/"])
+    hit = client.get("/")
+    assert hit["X-Frame-Options"] == "DENY"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" in hit
