@@ -3,8 +3,8 @@
 Rows go in with ``bulk_create`` in batches (5,000 by default), so 100k articles take a few minutes,
 not hours. What the app's own save paths would do is done here in bulk, consistently:
 - article bodies are generated HTML already within the sanitiser's allow-list; slugs are unique
-  (title + running number); the PostgreSQL search index is an expression GIN index over the
-  article columns (migration 0003), so it is maintained by the inserts themselves;
+  (title + running number); on PostgreSQL the search document (``search_document``, migration
+  0004) is filled by its trigger on every INSERT, bulk ones included, so search sees every row;
 - PPID requests get registration numbers that continue each agency's yearly counter (the counter
   row is moved forward to the last number used), a due date from the working-day calendar, a
   "received" timeline row, and for decided requests a decision that passes the decision rules and
