@@ -127,6 +127,9 @@ def test_article_shows_dates_the_indonesian_way_and_updated_when_corrected(
 def test_read_also_prefers_shared_tags_and_category_and_skips_unpublished(
     client, agency, other_agency, writer, other_writer, make_article, kegiatan, nelayan
 ):
+    # Tag links whose ids do not line up with article ids.
+    extra_tags = [Tag.objects.create(name=f"lain {n}", slug=f"lain-{n}") for n in range(5)]
+    make_article(other_agency, other_writer, title="Pengisi").tags.set(extra_tags)
     article = make_article(agency, writer, category=kegiatan)
     article.tags.add(nelayan)
     same_tag = make_article(other_agency, other_writer, title="Sama tag")
