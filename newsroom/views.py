@@ -26,6 +26,7 @@ PAGE_SIZE = 12
 MAX_PAGE = 500  # deeper pages are for crawlers, which have the sitemap
 RELATED_COUNT = 4
 RELATED_CANDIDATES = 30
+RARE_TAG_LIMIT = 1000
 CARD_FIELDS = ("agency", "category")
 
 
@@ -107,7 +108,7 @@ def article_list(request):
         params["kategori"] = slug
     if slug := request.GET.get("tag"):
         tag = get_object_or_404(Tag, slug=slug)
-        articles = articles.filter(tags=tag)
+        articles = with_tag(articles, tag)
         params["tag"] = slug
     page = paginate(request, cards(articles), params)
     return render(
@@ -122,6 +123,23 @@ def article_list(request):
             "categories": Category.objects.all(),
         },
     )
+
+
+def with_tag(articles, tag: Tag):
+    """``articles`` carrying ``tag``, planned well whether the tag is rare or common.
+
+    PostgreSQL cannot tell how rare a tag is: it walks the newest public articles looking for
+    the tag, which for a tag on 4 of 100k articles reads them all (~400 ms). A rare tag's few
+    article ids are fetched first instead; a common tag keeps the join (matches come quickly).
+    """
+    ids = list(
+        Article.tags.through.objects.filter(tag=tag).values_list("article_id", flat=True)[
+            : RARE_TAG_LIMIT + 1
+        ]
+    )
+    if len(ids) <= RARE_TAG_LIMIT:
+        return articles.filter(pk__in=ids)
+    return articles.filter(tags=tag)
 
 
 def article_detail(request, slug):

@@ -212,3 +212,21 @@ def test_pages_have_landmarks_and_accessible_images(client, agency, writer, make
     for img in re.findall(r"<img [^>]*>", body):
         assert " alt=" in img, img
         assert " width=" in img and " height=" in img, img
+
+
+@pytest.mark.parametrize("rare_limit", [1000, 1])
+def test_tag_filter_gives_the_same_news_for_rare_and_common_tags(
+    client, agency, writer, make_article, nelayan, monkeypatch, rare_limit
+):
+    from newsroom import views
+
+    monkeypatch.setattr(views, "RARE_TAG_LIMIT", rare_limit)
+    tagged = [make_article(agency, writer) for _ in range(3)]
+    for article in tagged:
+        article.tags.add(nelayan)
+    hidden = make_article(agency, writer, status=Article.Status.DRAFT)
+    hidden.tags.add(nelayan)
+    untagged = make_article(agency, writer)
+    body = page(client, "/berita/", tag="nelayan")
+    assert positions(body, tagged) == sorted(positions(body, tagged))
+    assert hidden.get_absolute_url() not in body and untagged.get_absolute_url() not in body
