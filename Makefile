@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format messages check-deploy clean bench
+.PHONY: run test install migrate demo lint format messages check-deploy clean backup restore bench
 
 install: $(STAMP)
 
@@ -48,6 +48,16 @@ check-deploy: install
 # Benchmark on PostgreSQL + Redis + gunicorn + wrk at 1k and 100k articles (see bench/README.md).
 bench: install
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# SQLite installations: database (online backup API) + media + private files in one archive.
+# PostgreSQL: pg_dump / pg_restore, see docs/security.md.
+BACKUP_DIR ?= backups
+backup: install
+	$(PY) tools/backup.py backup $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/humas-YYYYMMDD-HHMMSS.tar.gz"; exit 2; }
+	$(PY) tools/backup.py restore $(ARCHIVE)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -5,11 +5,15 @@ Everything here is wired in settings (MIDDLEWARE, STATICFILES_FINDERS); see docs
 
 import fnmatch
 import logging
+import posixpath
 import secrets
+from pathlib import Path
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.staticfiles.finders import AppDirectoriesFinder
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -149,6 +153,55 @@ class AppDirectoriesFinder(AppDirectoriesFinder):
         for path, storage in super().list(ignore_patterns):
             if not is_unused_vendor_file(path):
                 yield path, storage
+
+
+# --- Uploaded file names -------------------------------------------------------------------------
+
+# What the first bytes of a file say it is -> the extension it is stored under.
+SIGNATURES = (
+    (b"\xff\xd8\xff", ".jpg"),
+    (b"\x89PNG\r\n\x1a\n", ".png"),
+    (b"GIF87a", ".gif"),
+    (b"GIF89a", ".gif"),
+    (b"%PDF-", ".pdf"),
+)
+# Office files are zip archives: their own extension is kept (browsers never render them).
+OFFICE_EXTENSIONS = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
+
+
+def sniffed_extension(content, original_name: str) -> str:
+    position = content.tell() if hasattr(content, "tell") else None
+    content.seek(0)
+    head = content.read(16)
+    if position is not None:
+        content.seek(position)
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return ".webp"
+    for signature, extension in SIGNATURES:
+        if head.startswith(signature):
+            return extension
+    original = Path(original_name or "").suffix.lower()
+    if head.startswith(b"PK\x03\x04") and original in OFFICE_EXTENSIONS:
+        return original
+    # Anything else is stored as opaque bytes: never .html, .svg, .js or .xml, whatever it was
+    # called, so no web server or browser treats it as a page or a script.
+    return ".bin"
+
+
+class UploadRenamingStorage(FileSystemStorage):
+    """The public media storage: every file that came from a browser gets a new name.
+
+    A random name (nothing personal like "KTP Budi.jpg" leaks, nothing guessable) and an
+    extension taken from the content, not from the name. Files the app writes itself (photo
+    renditions, seeded demo files) keep the names the app chose, so renditions are found again.
+    """
+
+    def save(self, name, content, max_length=None):
+        if isinstance(content, UploadedFile):
+            folder = posixpath.dirname(str(name).replace("\\", "/"))
+            new_name = secrets.token_hex(16) + sniffed_extension(content, content.name or name)
+            name = posixpath.join(folder, new_name)
+        return super().save(name, content, max_length=max_length)
 
 
 # --- Database outage ----------------------------------------------------------------------------
