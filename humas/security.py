@@ -12,6 +12,7 @@ from pathlib import Path
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.staticfiles.finders import AppDirectoriesFinder
+from django.core.exceptions import BadRequest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import InterfaceError, OperationalError
@@ -202,6 +203,32 @@ class UploadRenamingStorage(FileSystemStorage):
             new_name = secrets.token_hex(16) + sniffed_extension(content, content.name or name)
             name = posixpath.join(folder, new_name)
         return super().save(name, content, max_length=max_length)
+
+
+# --- Hostile input -----------------------------------------------------------------------------
+
+
+class RejectNullCharactersMiddleware:
+    """400 for a NUL character in the query string or a submitted form.
+
+    No text a person types contains one, PostgreSQL cannot store or compare one (psycopg raises
+    ValueError, a 500), and forms already refuse them; this covers every raw ``request.GET`` read
+    (filters, search, pagination) in one place.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_null(request.GET) or (
+            request.method == "POST" and _has_null(request.POST)
+        ):
+            raise BadRequest("NUL character in the request")
+        return self.get_response(request)
+
+
+def _has_null(query) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
 
 
 # --- Database outage ----------------------------------------------------------------------------

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "humas.security.ContentSecurityPolicyMiddleware",
+    "humas.security.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified answered with 304 on every page and feed (cached pages carry both).
     "django.middleware.http.ConditionalGetMiddleware",
