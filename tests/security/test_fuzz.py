@@ -9,7 +9,8 @@ from tests.ppid.conftest import form_data
 
 HOSTILE = [
     "\x00", "'; DROP TABLE ppid_informationrequest; --", "<script>alert(1)</script>",
-    "%00", "../../etc/passwd", "\ud7ff\ue000", "🙂" * 50, "a" * 5000, "-1", "0", "99999999999999999999",
+    "%00", "../../etc/passwd", "\ud7ff\ue000", "🙂" * 50, "a" * 5000, "-1", "0",
+    "99999999999999999999",
     "1e309", "NaN", "${jndi:ldap://x}", "{{7*7}}", "\r\nSet-Cookie: x=1", " ", "%", "_", "\\",
     "PPID/DISLUTKAN/2026/00001", "AAAAA-AAAAA", "null", "[]", "{}",
 ]  # fmt: skip
