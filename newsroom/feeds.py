@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
@@ -30,7 +31,8 @@ class LatestArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.lead
+        # Feed readers render <description> as HTML; the lead is plain text, so escape it.
+        return escape(item.lead)
 
     def item_link(self, item):
         return item.get_absolute_url()

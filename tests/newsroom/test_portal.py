@@ -230,3 +230,13 @@ def test_tag_filter_gives_the_same_news_for_rare_and_common_tags(
     body = page(client, "/berita/", tag="nelayan")
     assert positions(body, tagged) == sorted(positions(body, tagged))
     assert hidden.get_absolute_url() not in body and untagged.get_absolute_url() not in body
+
+
+def test_feed_description_is_the_lead_escaped_for_html_readers(client, agency, writer,
+                                                               make_article):  # fmt: skip
+    import xml.etree.ElementTree as ET
+
+    make_article(agency, writer, lead='Nelayan & petambak <img src=x onerror="alert(1)">')
+    root = ET.fromstring(client.get("/feed/").content)
+    description = root.find("channel/item/description").text
+    assert description == "Nelayan &amp; petambak &lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
