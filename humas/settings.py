@@ -130,7 +130,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache with one reused client per process (see humas.cache).
+            "BACKEND": "humas.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("HUMAS_CACHE_PREFIX", "humas"),
         }
