@@ -35,6 +35,8 @@ PORT = int(os.environ.get("LOAD_PORT", "8711"))
 SETTINGS = """
 from humas.settings import *  # noqa: F403
 PPID_RATE_LIMITS = {"request": (10**9, 60), "objection": (10**9, 60), "status": (10**9, 60)}
+# Plain HTTP on the loopback (TLS ends at the proxy in production): cookies without "Secure".
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 """
 NUMBER = re.compile(r'class="ppid-number">(PPID/[A-Z]+/\d{4}/\d{5})<')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -53,6 +55,7 @@ def environment(database: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_STATIC_ROOT": str(settings_dir / "static_load"),
         "DATABASE_URL": f"{PG}/{database}",
         "HUMAS_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -64,6 +67,8 @@ def prepare(env: dict[str, str], database: str) -> str:
                    check=True)  # fmt: skip
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
     subprocess.run([PY, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env,
+                   check=True)  # fmt: skip
     out = subprocess.run(
         [PY, "manage.py", "shell", "-c",
          "from accounts.models import Agency;"
