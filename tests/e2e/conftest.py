@@ -37,8 +37,10 @@ AXE_KNOWN = [
 AXE_EXCLUDE = [[".cke"], [".select2-container"]]
 
 
-@pytest.fixture(scope="session")
-def playwright_browser():
+@pytest.fixture
+def playwright_browser(monkeypatch):
+    # Per test, not per session: a sync Playwright left running keeps an asyncio loop in this
+    # thread, which breaks any later test that starts its own Playwright.
     if not CHROMIUM:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(MISSING)
@@ -46,7 +48,7 @@ def playwright_browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
     # between browser steps are still plain synchronous code.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

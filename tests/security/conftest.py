@@ -23,6 +23,7 @@ def _fast_passwords(settings):
 def run_production(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
     """Run ``python <args>`` in a fresh process with production settings (DEBUG off)."""
     env = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "humas.settings"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # browser tests set it; never in production
     env.update(extra_env)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
