@@ -220,8 +220,10 @@ class RejectNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or _has_null(request.GET) or (
-            request.method == "POST" and _has_null(request.POST)
+        if (
+            "\x00" in request.path
+            or _has_null(request.GET)
+            or (request.method == "POST" and _has_null(request.POST))
         ):
             raise BadRequest("NUL character in the request")
         return self.get_response(request)
