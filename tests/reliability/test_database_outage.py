@@ -149,3 +149,31 @@ def test_postgres_connections_killed_and_server_gone_then_back(on_postgres, agen
     assert wsgi("GET", "/healthz")[0] == 200
     assert wsgi("GET", "/berita/")[0] == 200
     assert InformationRequest.objects.count() == 0
+
+
+def test_error_handler_turns_a_database_error_anywhere_into_the_503_page():
+    """handler500 covers failures outside views too (a middleware, the session save)."""
+    from django.test import RequestFactory
+
+    from humas.security import server_error
+
+    request = RequestFactory().get("/")
+    try:
+        raise OperationalError("could not connect to server")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503 and FRIENDLY in response.content.decode()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(request)
+    assert response.status_code == 500
+    assert "Terjadi kesalahan" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_missing_page_answers_an_indonesian_404_with_the_site_navigation(client):
+    response = client.get("/tidak-ada-halaman-ini/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "Halaman tidak ditemukan" in body and 'href="/berita/"' in body
