@@ -135,6 +135,7 @@ def test_no_payload_runs_on_the_staff_side(client, actors, superuser, payload):
     for path in [
         reverse("admin:newsroom_article_changelist"),
         reverse("admin:newsroom_article_change", args=[article.pk]),
+        reverse("admin:newsroom_article_preview", args=[article.pk]),
         reverse("admin:ppid_informationrequest_changelist"),
         reverse("admin:ppid_informationrequest_change", args=[req.pk]),
         reverse("admin:ppid_dipentry_changelist"),
