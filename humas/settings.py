@@ -289,7 +289,8 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy: humas.security.ContentSecurityPolicyMiddleware (strict on public pages).
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username, or from one IP,
 # logins are refused for AXES_COOLOFF_TIME hours. Only REMOTE_ADDR is trusted for the client IP;
-# behind a proxy that overwrites it, name its header (e.g. HTTP_X_REAL_IP) in HUMAS_CLIENT_IP_HEADERS.
+# behind a proxy that overwrites it, name its header (e.g. HTTP_X_REAL_IP) in
+# HUMAS_CLIENT_IP_HEADERS.
 AXES_FAILURE_LIMIT = int(os.environ.get("HUMAS_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("HUMAS_LOGIN_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -1,4 +1,4 @@
-"""Everything a user reads is in Bahasa Indonesia by default: the catalog is complete and compiled."""
+"""Everything a user reads is in Bahasa Indonesia by default: the catalog is complete, compiled."""
 
 from pathlib import Path
 
