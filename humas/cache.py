@@ -40,8 +40,9 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
-from django.utils import translation
 from django.utils.http import http_date
+
+from humas.i18n import portal_language
 
 logger = logging.getLogger("humas.cache")
 
@@ -241,8 +242,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def key_for(request) -> str:
-        # The language LocaleMiddleware will pick (cookie, then Accept-Language), as it does.
-        language = translation.get_language_from_request(request)
+        # The language PortalLocaleMiddleware will activate.
+        language = portal_language(request)
         where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(where.encode()).hexdigest()[:32]
         return f"pagecache:page:{language}:{digest}"

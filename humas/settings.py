@@ -76,7 +76,8 @@ MIDDLEWARE = [
     # skips every middleware below.
     "humas.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Indonesian unless the visitor chose English in the footer (humas.i18n).
+    "humas.i18n.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

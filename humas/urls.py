@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from newsroom.urls import sitemap_urlpatterns
 
-from . import login, views
+from . import i18n, login, views
 
 # Staff login with lockout and an optional authenticator code (humas.login).
 login.install(admin.site)
@@ -17,7 +17,7 @@ handler500 = "humas.security.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("bahasa/<str:code>/", i18n.choose_language, name="choose_language"),
     # CKEditor's upload and browse endpoints: staff only; its sample pages are not routed.
     path(
         "admin/ckeditor/upload/",
