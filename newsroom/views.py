@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Value
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -200,9 +200,20 @@ def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Artic
     for kind in kinds:
         for pk, points in kind:
             scores[pk] = scores.get(pk, 0) + points
-    candidates = list(cards(public).filter(pk__in=scores))  # tag candidates may be unpublished
-    candidates.sort(key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)
-    return candidates[:count]
+    if not scores:
+        return []
+    # Ranked in SQL, so only the ``count`` shown are loaded as models (not all ~90 candidates):
+    # one When per score value, newest first within a score. Tag candidates may be unpublished.
+    by_score: dict[int, list[int]] = {}
+    for pk, points in scores.items():
+        by_score.setdefault(points, []).append(pk)
+    rank = Case(
+        *(When(pk__in=pks, then=Value(points)) for points, pks in by_score.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    ranked = cards(public).filter(pk__in=scores).annotate(related_rank=rank)
+    return list(ranked.order_by("-related_rank", "-publish_at", "-pk")[:count])
 
 
 def agency_detail(request, slug):
