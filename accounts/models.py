@@ -2,8 +2,9 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from humas.links import slug_url
 
 
 class User(AbstractUser):
@@ -58,7 +59,7 @@ class Agency(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:agency_detail", kwargs={"slug": self.slug})
+        return slug_url("newsroom:agency_detail", self.slug)
 
     @property
     def initials(self) -> str:

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
+from humas.links import slug_url
 
 from .images import validate_image
 from .sanitize import sanitize_html
@@ -108,6 +108,10 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # Search results set a highlighted snippet (newsroom.search.snippet_for); every other card
+    # reads this empty one, where a missing attribute cost the template engine a dir() per card.
+    snippet = ""
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -138,7 +142,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("newsroom:article_detail", kwargs={"slug": self.slug})
+        return slug_url("newsroom:article_detail", self.slug)
 
     @property
     def is_public(self) -> bool:
