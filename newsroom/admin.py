@@ -42,11 +42,14 @@ class CategoryAdmin(admin.ModelAdmin):
         return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
 
     def has_add_permission(self, request):
-        return permissions.has_any_role(request.user, {"supervisor", "agency_admin"})
+        return permissions.has_any_role(request.user, {Role.SUPERVISOR, Role.AGENCY_ADMIN})
 
-    has_change_permission = has_delete_permission = lambda self, request, obj=None: (
-        permissions.is_superuser(request.user)
-    )
+    # Categories and tags are shared by every agency: only a superuser renames or removes one.
+    def has_change_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
 
 
 @admin.register(Tag)
