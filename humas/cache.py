@@ -12,15 +12,17 @@ Scheduled articles go live without any write, so no entry may outlive the soones
 indexed query, cached per generation).
 
 What is cached (all must hold; otherwise the request goes through untouched):
-- a GET or HEAD request to a view named in ``HUMAS_PAGE_CACHE_VIEWS`` (public news pages, feeds
-  and sitemaps: no forms, no per-user content);
-- from an anonymous visitor: no session cookie (staff are logged in through one) and no pending
-  flash messages;
-- and, when storing, a plain 200 response that set no cookie, did not vary on the cookie (the
-  session was not read), did not use the CSRF token (so no form), and did not forbid caching.
+- a GET or HEAD request of an anonymous visitor: no session cookie (staff are logged in through
+  one) and no pending flash messages (:func:`page_key`);
+- answered by a view named in ``HUMAS_PAGE_CACHE_VIEWS`` (public news pages, feeds and sitemaps:
+  no forms, no per-user content) with a plain 200 that set no cookie, did not read the session,
+  did not use the CSRF token (so no form) and did not forbid caching (:func:`storable`).
 
-Hits run no SQL query. Each stored page gets an ETag and Last-Modified (the time of the last
-change) so ConditionalGetMiddleware answers revalidations with 304.
+Hits run no SQL query and answer exactly as Django did, headers included, with a fresh
+Content-Security-Policy nonce. Each stored page has an ETag and Last-Modified (the time of the last
+change), so revalidations get 304. In production hits are answered by :class:`PageCacheFront`, a
+WSGI layer in front of Django (humas.wsgi): a hit then costs about what Django's own request
+handling costs for a trivial view.
 
 Needs a cache shared by all workers (Redis, REDIS_URL): with the per-process memory cache, a change
 made in one worker would not reach the others, so the cache is off by default without Redis.
@@ -30,19 +32,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import secrets
 import time
+from http import HTTPStatus
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
-from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
-from django.utils.http import http_date
+from django.http.cookie import parse_cookie
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 
-from humas.i18n import portal_language
+from humas.i18n import language_from_cookies
 
 logger = logging.getLogger("humas.cache")
 
@@ -60,16 +65,6 @@ DEFAULT_VIEWS = frozenset(
         "sitemap_index",
         "django.contrib.sitemaps.views.sitemap",
     }
-)
-#: Headers a stored page keeps; anything per-request (cookies, CSP nonce header) is not stored.
-KEPT_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Last-Modified",
-    "ETag",
-    "Vary",
-    "X-Robots-Tag",
-    "X-Frame-Options",
 )
 MAX_PATH = 1000
 
@@ -105,6 +100,10 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+    def validate_key(self, key):
+        """No memcached key warnings: they walk every character of every key in Python (a tenth
+        of a page cache hit), and Redis takes any key."""
 
 
 # -- the generation ------------------------------------------------------------------------------
@@ -186,118 +185,237 @@ def entry_lifetime(generation: int) -> int:
     return lifetime
 
 
-# -- the middleware ------------------------------------------------------------------------------
+# -- serving and storing pages ------------------------------------------------------------------
+
+
+#: Response headers never stored: per-visitor, or set afresh by the server for each answer.
+UNSTORED_HEADERS = frozenset({"set-cookie", "date", "server", "content-length", "x-page-cache"})
+CSP_HEADER = "Content-Security-Policy"
+
+
+def page_key(meta) -> str | None:
+    """The cache key of a request (its WSGI environ), or None when no stored page may answer it.
+
+    Only GET/HEAD requests of anonymous visitors qualify: no session cookie (staff are logged in
+    through one) and no pending flash messages. Static files, media and the admin never do. The
+    key is built from the raw request line and the two headers Django trusts for scheme and host,
+    so the WSGI front and the middleware compute it alike without building a Django request.
+    """
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or page_cache_seconds() <= 0:
+        return None
+    path = meta.get("SCRIPT_NAME", "") + meta.get("PATH_INFO", "")
+    query = meta.get("QUERY_STRING", "")
+    if len(path) + len(query) > MAX_PATH or path.startswith(_excluded_prefixes()):
+        return None
+    cookies = parse_cookie(meta["HTTP_COOKIE"]) if "HTTP_COOKIE" in meta else {}
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return None
+    language = language_from_cookies(cookies)
+    where = f"{_scheme(meta)}://{_host(meta)}{path}?{query}"
+    digest = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return f"pagecache:page:{language}:{digest}"
+
+
+def _excluded_prefixes() -> tuple[str, ...]:
+    return (
+        settings.STATIC_URL or "/static/",
+        settings.MEDIA_URL or "/media/",
+        getattr(settings, "HUMAS_ADMIN_PREFIX", "/admin/"),
+    )
+
+
+def _scheme(meta) -> str:
+    # As HttpRequest.scheme: the proxy's header only when settings say to trust it.
+    if settings.SECURE_PROXY_SSL_HEADER:
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if header in meta:
+            return "https" if meta[header].split(",")[0].strip() == secure_value else "http"
+    return meta.get("wsgi.url_scheme", "http")
+
+
+def _host(meta) -> str:
+    # As HttpRequest.get_host() before validation: a page is only stored after Django accepted
+    # the host, so a host it would refuse never finds an entry.
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+        return meta["HTTP_X_FORWARDED_HOST"]
+    if "HTTP_HOST" in meta:
+        return meta["HTTP_HOST"]
+    return f"{meta.get('SERVER_NAME', '')}:{meta.get('SERVER_PORT', '')}"
+
+
+class CachedAnswer(NamedTuple):
+    """A stored page ready to send: status, headers and body."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    content: bytes
+
+    @property
+    def status_line(self) -> str:
+        return f"{self.status} {HTTPStatus(self.status).phrase}"
+
+    def as_response(self) -> HttpResponse:
+        return HttpResponse(self.content, status=self.status, headers=dict(self.headers))
+
+
+def cached_page(meta) -> CachedAnswer | None:
+    """The stored page answering this request (its WSGI environ) if there is a fresh one.
+
+    On a miss the key and the generation read are left in ``meta``, so the middleware neither
+    looks again nor stores under a generation newer than the data it rendered.
+    """
+    key = page_key(meta)
+    if key is None:
+        return None
+    try:
+        generation, changed, entry = current_generation(key)
+    except Exception:  # a cache outage makes pages slower, never broken
+        logger.exception("Page cache unavailable")
+        return None
+    if entry is None or entry["generation"] != generation or entry["expires"] <= time.time():
+        meta[LOOKUP_ENVIRON_KEY] = (key, generation, changed)
+        return None
+    answer = _answer_from(entry)
+    if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+        return _revalidated(answer, meta)
+    return answer
+
+
+LOOKUP_ENVIRON_KEY = "humas.page_cache"
+
+
+def _answer_from(entry: dict) -> CachedAnswer:
+    """A stored page with a fresh Content-Security-Policy nonce (the stored one is known to
+    anyone who fetched the page, so it must never be sent twice)."""
+    content, headers, stored_nonce = entry["content"], list(entry["headers"]), entry["nonce"]
+    if stored_nonce:
+        nonce = secrets.token_urlsafe(18)
+        headers = [
+            (name, value.replace(stored_nonce, nonce) if name == CSP_HEADER else value)
+            for name, value in headers
+        ]
+        if entry["nonce_in_body"]:
+            content = content.replace(stored_nonce.encode(), nonce.encode())
+    headers.append(("Content-Length", str(len(content))))
+    headers.append(("X-Page-Cache", "hit"))
+    return CachedAnswer(entry["status"], headers, content)
+
+
+def _revalidated(answer: CachedAnswer, meta) -> CachedAnswer:
+    """``answer``, or 304 Not Modified when the visitor already holds this version (Django's own
+    rules for If-None-Match and If-Modified-Since)."""
+    response = answer.as_response()
+    conditional = get_conditional_response(
+        _Visit(meta),
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+        response=response,
+    )
+    if conditional is response:
+        return answer
+    return CachedAnswer(conditional.status_code, list(conditional.items()), b"")
+
+
+class _Visit:
+    """What ``get_conditional_response`` reads of a request, taken from the WSGI environ."""
+
+    def __init__(self, meta):
+        self.META = meta
+        self.method = meta.get("REQUEST_METHOD", "GET")
+
+
+def storable(request, response) -> bool:
+    """Whether this answer may be served to every anonymous visitor (see the module docstring)."""
+    match = getattr(request, "resolver_match", None)
+    views = getattr(settings, "HUMAS_PAGE_CACHE_VIEWS", DEFAULT_VIEWS)
+    if match is None or match.view_name not in views:
+        return False
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # a cookie was set or a CSRF token rendered: this page is per person
+    session = getattr(request, "session", None)
+    if session is not None and session.accessed:
+        return False  # the session or the user was read while rendering
+    if getattr(getattr(request, "_messages", None), "_queued_messages", None):
+        return False  # a flash message is waiting for this visitor
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+def store(request, response, key: str, generation: int, changed: float) -> None:
+    """Keep ``response`` (the final one, with every header) for later visitors."""
+    try:
+        lifetime = entry_lifetime(generation)
+        if lifetime < 1:
+            return
+        nonce = getattr(request, "csp_nonce", "")
+        nonce_in_body = bool(nonce) and nonce.encode() in response.content
+        etag = response.get("ETag")
+        if etag is None or (nonce_in_body and not etag.startswith("W/")):
+            # Weak: a hit may differ from this body by its CSP nonce, nothing else.
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            response["ETag"] = f'W/"{digest}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(changed)
+        entry = {
+            "content": response.content,
+            "status": response.status_code,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ],
+            "nonce": nonce,
+            "nonce_in_body": nonce_in_body,
+            "generation": generation,
+            "expires": time.time() + lifetime,
+        }
+        cache.set(key, entry, timeout=lifetime)
+        response["X-Page-Cache"] = "miss"
+    except Exception:
+        logger.exception("Could not store a page in the cache")
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store whole public pages for anonymous visitors (see the module docstring)."""
+    """Serve and store whole public pages for anonymous visitors (see the module docstring).
+
+    First in MIDDLEWARE: a hit skips every other middleware, and a page is stored with every
+    header the others added (security headers, CSP, ETag), so a hit answers exactly as Django
+    would. In production :class:`PageCacheFront` answers hits even before Django builds a
+    request; this middleware then only sees misses (and serves hits under the test client).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # Placed right after ConditionalGetMiddleware, before the session, locale, CSRF, auth,
-        # messages and login-protection middleware: a hit skips them all; a miss goes through
-        # them, and what they did to the response (cookies, Vary) is seen before storing.
-        key = self.lookup(request)
-        if isinstance(key, HttpResponse):
-            return key
+        meta = request.META
+        looked_up = meta.get(LOOKUP_ENVIRON_KEY)
+        if looked_up is None:
+            hit = cached_page(meta)
+            if hit is not None:
+                return hit.as_response()
+            looked_up = meta.get(LOOKUP_ENVIRON_KEY)
         response = self.get_response(request)
-        if key is not None and self.storable(request, response):
-            self.store(request, response, key)
+        if looked_up is not None and storable(request, response):
+            store(request, response, *looked_up)
         return response
 
-    def lookup(self, request):
-        """The stored response, or the key to store under (None: not for the cache)."""
-        if not self.applies_to(request):
-            return None
-        try:
-            key = self.key_for(request)
-            generation, changed, entry = current_generation(key)
-        except DisallowedHost:
-            return None  # let the usual handling answer 400
-        except Exception:  # a cache outage makes pages slower, never broken
-            logger.exception("Page cache unavailable")
-            return None
-        fresh = entry is not None and entry["generation"] == generation
-        if fresh and entry["expires"] > time.time():
-            return self.rebuild(request, entry)
-        request._page_cache_generation = (generation, changed)
-        return key
 
-    @staticmethod
-    def applies_to(request) -> bool:
-        if page_cache_seconds() <= 0 or request.method not in ("GET", "HEAD"):
-            return False
-        cookies = request.COOKIES
-        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
-            return False
-        if len(request.get_full_path()) > MAX_PATH:
-            return False
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return False
-        return match.view_name in getattr(settings, "HUMAS_PAGE_CACHE_VIEWS", DEFAULT_VIEWS)
+class PageCacheFront:
+    """WSGI application in front of Django (humas.wsgi): answers page cache hits without
+    building a Django request or running any middleware, the cheapest way a worker can answer.
+    Everything else, misses included, goes to Django unchanged."""
 
-    @staticmethod
-    def key_for(request) -> str:
-        # The language PortalLocaleMiddleware will activate.
-        language = portal_language(request)
-        where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        digest = hashlib.sha256(where.encode()).hexdigest()[:32]
-        return f"pagecache:page:{language}:{digest}"
+    def __init__(self, application):
+        self.application = application
 
-    @staticmethod
-    def storable(request, response) -> bool:
-        if request.method != "GET" or response.status_code != 200 or response.streaming:
-            return False
-        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            return False  # a cookie was set or a CSRF token rendered: this page is per person
-        session = getattr(request, "session", None)
-        if session is not None and session.accessed:
-            return False  # the session or the user was read while rendering
-        if getattr(getattr(request, "_messages", None), "_queued_messages", None):
-            return False  # a flash message is waiting for this visitor
-        cache_control = response.get("Cache-Control", "").lower()
-        return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-
-    def store(self, request, response, key) -> None:
-        generation, changed = request._page_cache_generation
-        try:
-            lifetime = entry_lifetime(generation)
-            if lifetime < 1:
-                return
-            if not response.has_header("ETag"):
-                # Weak: a hit may differ from this body by its CSP nonce, nothing else.
-                digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
-                response["ETag"] = f'W/"{digest}"'
-            if not response.has_header("Last-Modified"):
-                response["Last-Modified"] = http_date(changed)
-            nonce = getattr(request, "csp_nonce", "")
-            entry = {
-                "content": response.content,
-                "status": response.status_code,
-                "headers": {h: response[h] for h in KEPT_HEADERS if response.has_header(h)},
-                "nonce": nonce if nonce and nonce.encode() in response.content else "",
-                "generation": generation,
-                "expires": time.time() + lifetime,
-            }
-            cache.set(key, entry, timeout=lifetime)
-            response["X-Page-Cache"] = "miss"
-        except Exception:
-            logger.exception("Could not store a page in the cache")
-
-    @staticmethod
-    def rebuild(request, entry):
-        content = entry["content"]
-        nonce = getattr(request, "csp_nonce", "")
-        if entry["nonce"] and nonce:
-            # The Content-Security-Policy nonce is fresh on every request: put this request's
-            # nonce where the stored page had the nonce of the request that rendered it.
-            content = content.replace(entry["nonce"].encode(), nonce.encode())
-        response = HttpResponse(content, status=entry["status"])
-        for header, value in entry["headers"].items():
-            response[header] = value
-        response["X-Page-Cache"] = "hit"
-        return response
+    def __call__(self, environ, start_response):
+        answer = cached_page(environ)
+        if answer is None:
+            return self.application(environ, start_response)
+        start_response(answer.status_line, answer.headers)
+        if environ.get("REQUEST_METHOD") == "HEAD":
+            return [b""]
+        return [answer.content]

@@ -15,7 +15,12 @@ from django.views.decorators.http import require_GET
 
 def portal_language(request) -> str:
     """The chosen language (cookie) when it is offered, else ``settings.LANGUAGE_CODE``."""
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return language_from_cookies(request.COOKIES)
+
+
+def language_from_cookies(cookies: dict) -> str:
+    """:func:`portal_language` from the parsed cookies alone (the page cache has no request)."""
+    chosen = cookies.get(settings.LANGUAGE_COOKIE_NAME)
     if chosen and chosen in dict(settings.LANGUAGES):
         return chosen
     return settings.LANGUAGE_CODE

@@ -66,15 +66,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole public pages for anonymous visitors from the shared cache (see humas.cache): first,
+    # so a hit skips every middleware and a page is stored with every header the others add.
+    # (In production humas.cache.PageCacheFront, in humas.wsgi, answers hits before Django.)
+    "humas.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "humas.security.ContentSecurityPolicyMiddleware",
     "humas.security.RejectNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag/Last-Modified answered with 304 on every page and feed (cached pages carry both).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole public pages for anonymous visitors from the shared cache (see humas.cache); a hit
-    # skips every middleware below.
-    "humas.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Indonesian unless the visitor chose English in the footer (humas.i18n).
     "humas.i18n.PortalLocaleMiddleware",
