@@ -1,9 +1,9 @@
-"""Template tags of the public portal: responsive photos and agency logos."""
+"""Template tags of the public portal: news cards, responsive photos and agency logos."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsroom import images
+from newsroom import cards, images
 from newsroom.sanitize import sanitize_html
 
 register = template.Library()
@@ -24,6 +24,12 @@ def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eage
         "css_class": css_class,
         "eager": eager,
     }
+
+
+@register.simple_tag
+def news_cards(articles, heading="h3", compact=False, first_big=False):
+    """The news cards of a list in one go (newsroom.cards): ``{% news_cards page.items %}``."""
+    return cards.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
 
 
 @register.inclusion_tag("newsroom/_agency_logo.html")

@@ -1,0 +1,74 @@
+"""News cards are kept in the cache by what they show, so a kept card is never out of date."""
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from newsroom.models import Article, Category
+
+INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                     "September", "Oktober", "November", "Desember"]  # fmt: skip
+LISTS = ["/", "/berita/", "/instansi/{agency}/", "/cari/?q=rumput"]
+
+
+@pytest.fixture
+def seaweed(agency, writer, make_article):
+    category = Category.objects.create(name="Perikanan", slug="perikanan")
+    return make_article(agency, writer, title="Panen rumput laut di Kumai", category=category,
+                        lead="Petani rumput laut panen raya.")  # fmt: skip
+
+
+def lists(agency):
+    return [path.format(agency=agency.slug) for path in LISTS]
+
+
+def test_lists_show_the_new_title_after_a_correction(client, agency, seaweed):
+    for path in lists(agency):
+        assert "Panen rumput laut di Kumai" in client.get(path).content.decode(), path
+    Article.objects.filter(pk=seaweed.pk).update(title="Panen rumput laut di Kumai melimpah")
+    for path in lists(agency):
+        page = client.get(path).content.decode()
+        assert "Panen rumput laut di Kumai melimpah" in page, path
+
+
+def test_cards_follow_a_renamed_agency_and_category(client, agency, seaweed):
+    for path in lists(agency):
+        client.get(path)
+    agency.short_name = "DKP Kalteng"
+    agency.save()
+    Category.objects.filter(pk=seaweed.category_id).update(name="Kelautan")
+    for path in lists(agency):
+        page = client.get(path).content.decode()
+        assert "DKP Kalteng" in page and "Kelautan" in page, path
+
+
+def test_each_language_gets_its_own_card(client, settings, agency, seaweed):
+    indonesian = client.get("/berita/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/berita/").content.decode()
+    published = timezone.localtime(seaweed.publish_at)
+    in_indonesian = f"{published.day} {INDONESIAN_MONTHS[published.month - 1]} {published.year}, "
+    assert in_indonesian + published.strftime("%H.%M WIB") in indonesian
+    in_english = published.strftime("%-d %B %Y, %H:%M WIB")  # C locale: English month names
+    assert in_english in english and in_english not in indonesian
+
+
+def test_a_list_reads_all_its_kept_cards_in_one_cache_round_trip(client, agency, writer,
+                                                                 make_article):  # fmt: skip
+    for n in range(12):
+        make_article(agency, writer, title=f"Berita {n}")
+    first = client.get("/berita/").content
+    calls = []
+    original = cache.get_many
+
+    def counting_get_many(keys, *args, **kwargs):
+        calls.append(len(keys))
+        return original(keys, *args, **kwargs)
+
+    cache.get_many = counting_get_many
+    try:
+        second = client.get("/berita/").content
+    finally:
+        del cache.get_many
+    assert second == first
+    assert calls == [12]
