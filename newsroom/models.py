@@ -43,8 +43,19 @@ class Tag(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """What the public may see: published, and its publication time has come."""
-        now = now or timezone.now()
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
+        return self.filter(public_condition(now))
+
+
+def public_condition(now=None, via: str = "") -> models.Q:
+    """:meth:`ArticleQuerySet.public` as a condition, for queries that reach articles through a
+    relation named ``via`` (e.g. ``"article"`` from the tag links)."""
+    prefix = f"{via}__" if via else ""
+    return models.Q(
+        **{
+            f"{prefix}status": Article.Status.PUBLISHED,
+            f"{prefix}publish_at__lte": now or timezone.now(),
+        }
+    )
 
 
 class Article(models.Model):

@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency
 
 from . import images
-from .models import Article, Category, Tag
-from .search import normalise_query, search_articles, snippet_for
+from .models import Article, Category, Tag, public_condition
+from .search import MAX_RESULT_PAGES, normalise_query, search_articles, snippet_for
 
 PAGE_SIZE = 12
 MAX_PAGE = 2000  # deeper pages are for crawlers, which have the sitemap
@@ -170,50 +171,43 @@ def article_detail(request, slug):
 def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Article]:
     """ "Baca juga": same tags or category first, then the agency's other news; newest first.
 
-    Only the newest few candidates of each kind are scored, so the cost stays flat however many
-    articles an agency, a category or a tag has: one query for the candidates (index range
-    scans), one for the cards.
+    Only the newest few public candidates of each kind are scored, so the cost stays flat however
+    many articles an agency, a category or a tag has: one query for the candidates (index range
+    scans, one round trip on PostgreSQL), ranked here, and one for the ``count`` cards shown.
     """
     tag_ids = [tag.pk for tag in article.tags.all()]  # prefetched: no query
-    public = Article.objects.public().exclude(pk=article.pk)
+    now = timezone.now()
+    public = Article.objects.public(now).exclude(pk=article.pk)
+    fields = ("pk", "points", "publish_at")
     kinds = [
-        public.filter(agency_id=article.agency_id)
-        .annotate(points=Value(1))
-        .values_list("pk", "points")
+        public.filter(agency_id=article.agency_id).annotate(points=Value(1)).values_list(*fields)
     ]
     if article.category_id:
         same_category = public.filter(category_id=article.category_id)
-        kinds.append(same_category.annotate(points=Value(2)).values_list("pk", "points"))
+        kinds.append(same_category.annotate(points=Value(2)).values_list(*fields))
     if tag_ids:
         # Newest by id: ids grow with time, and the through table has no publication date.
         shares_tag = (
-            Article.tags.through.objects.filter(tag_id__in=tag_ids)
+            Article.tags.through.objects.filter(public_condition(now, via="article"))
+            .filter(tag_id__in=tag_ids)
             .exclude(article_id=article.pk)
             .order_by("-article_id")
             .annotate(points=Value(2))
         )
-        kinds.append(shares_tag.values_list("article_id", "points"))
+        kinds.append(shares_tag.values_list("article_id", "points", "article__publish_at"))
     kinds = [kind[:RELATED_CANDIDATES] for kind in kinds]
     if connection.features.supports_slicing_ordering_in_compound:
         kinds = [kinds[0].union(*kinds[1:], all=True)]  # PostgreSQL: one round trip
     scores: dict[int, int] = {}
+    published: dict[int, object] = {}
     for kind in kinds:
-        for pk, points in kind:
+        for pk, points, publish_at in kind:
             scores[pk] = scores.get(pk, 0) + points
-    if not scores:
-        return []
-    # Ranked in SQL, so only the ``count`` shown are loaded as models (not all ~90 candidates):
-    # one When per score value, newest first within a score. Tag candidates may be unpublished.
-    by_score: dict[int, list[int]] = {}
-    for pk, points in scores.items():
-        by_score.setdefault(points, []).append(pk)
-    rank = Case(
-        *(When(pk__in=pks, then=Value(points)) for points, pks in by_score.items()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    ranked = cards(public).filter(pk__in=scores).annotate(related_rank=rank)
-    return list(ranked.order_by("-related_rank", "-publish_at", "-pk")[:count])
+            published[pk] = publish_at
+    # Most points first, then the newest.
+    ranked = sorted(scores, key=lambda pk: (scores[pk], published[pk], pk), reverse=True)[:count]
+    shown = {shown.pk: shown for shown in cards(public).filter(pk__in=ranked)} if ranked else {}
+    return [shown[pk] for pk in ranked if pk in shown]
 
 
 def agency_detail(request, slug):
@@ -226,7 +220,35 @@ def search(request):
     query = normalise_query(request.GET.get("q"))
     page = None
     if query:
-        page = paginate(request, cards(search_articles(query)), {"q": query})
+        page = _search_page(request, query)
         for article in page.items:
             article.snippet = snippet_for(article, query)
-    return render(request, "newsroom/search.html", {"query": query, "page": page})
+    return render(
+        request,
+        "newsroom/search.html",
+        {"query": query, "page": page, "max_pages": MAX_RESULT_PAGES},
+    )
+
+
+def _search_page(request, query: str) -> PageWindow:
+    """One page of search results, in one query; none past ``MAX_RESULT_PAGES`` (see search)."""
+    try:
+        number = int(request.GET.get("halaman", "1"))
+    except ValueError:
+        raise Http404(_("No such page.")) from None
+    if number < 1:
+        raise Http404(_("No such page."))
+    params = {"q": query}
+    if number > MAX_RESULT_PAGES:
+        # Only the newest matches are ranked: the page says so instead of running the search.
+        return PageWindow([], number, False, params)
+    results = cards(search_articles(query))
+    offset = (number - 1) * PAGE_SIZE
+    if offset:
+        # The ids of this page first, so snippets (ts_headline, the costly part) are made only
+        # for the rows shown, not for the rows skipped; still one query.
+        results = results.filter(pk__in=results.values("pk")[offset : offset + PAGE_SIZE + 1])
+    rows = list(results[: PAGE_SIZE + 1])
+    if number > 1 and not rows:
+        raise Http404(_("No such page."))
+    return PageWindow(rows[:PAGE_SIZE], number, len(rows) > PAGE_SIZE, params)

@@ -5,6 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from newsroom.models import Article, Category, Tag
 from tests.newsroom.portal_helpers import give_cover
@@ -139,8 +140,12 @@ def test_read_also_prefers_shared_tags_and_category_and_skips_unpublished(
     unrelated = make_article(other_agency, other_writer, title="Tidak terkait")
     draft = make_article(agency, writer, title="Draf terkait", category=kegiatan,
                          status=Article.Status.DRAFT)  # fmt: skip
+    scheduled = make_article(other_agency, other_writer, title="Terjadwal sama tag",
+                             publish_at=timezone.now() + timezone.timedelta(days=1))  # fmt: skip
+    scheduled.tags.add(nelayan)
     body = page(client, article.get_absolute_url())
     related = body.split('id="related-title"', 1)[1]
+    assert scheduled.get_absolute_url() not in related
     assert same_tag.get_absolute_url() in related
     assert same_category.get_absolute_url() in related
     assert unrelated.get_absolute_url() not in related
