@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsroom import cards, images
+from newsroom import fragments, images
 from newsroom.sanitize import sanitize_html
 
 register = template.Library()
@@ -28,8 +28,14 @@ def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eage
 
 @register.simple_tag
 def news_cards(articles, heading="h3", compact=False, first_big=False):
-    """The news cards of a list in one go (newsroom.cards): ``{% news_cards page.items %}``."""
-    return cards.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
+    """The news cards of a list in one go (newsroom.fragments): ``{% news_cards page.items %}``."""
+    return fragments.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
+
+
+@register.simple_tag
+def agency_tiles(agencies):
+    """The home page's agency tiles, kept in the cache (newsroom.fragments)."""
+    return fragments.render_agency_tiles(agencies)
 
 
 @register.inclusion_tag("newsroom/_agency_logo.html")

@@ -1,9 +1,10 @@
-"""News cards are kept in the cache by what they show, so a kept card is never out of date."""
+"""Cards and agency tiles are kept in the cache by what they show, so they are never out of date."""
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from accounts.models import Agency
 from newsroom.models import Article, Category
 
 INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -72,3 +73,14 @@ def test_a_list_reads_all_its_kept_cards_in_one_cache_round_trip(client, agency,
         del cache.get_many
     assert second == first
     assert calls == [12]
+
+
+def test_home_page_agency_tiles_follow_a_new_agency_and_a_renamed_one(client, agency):
+    assert agency.name in client.get("/").content.decode()
+    Agency.objects.create(name="Badan Pengembangan SDM Prov. Kalteng", short_name="BPSDM",
+                          slug="bpsdm")  # fmt: skip
+    agency.name = "Dinas Kelautan, Perikanan dan Pesisir"
+    agency.save()
+    page = client.get("/").content.decode()
+    assert "Badan Pengembangan SDM Prov. Kalteng" in page
+    assert "Dinas Kelautan, Perikanan dan Pesisir" in page

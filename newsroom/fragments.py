@@ -1,0 +1,95 @@
+"""Page fragments rendered once per content and kept in the cache: news cards, agency tiles.
+
+A fragment is a pure function of what it shows (for a card: title, lead, date, photo, agency,
+category, link, the search snippet), its variant, the language and its templates. Its cache key
+is a digest of exactly those, so a kept fragment can never be stale: when any of them changes,
+the key changes and the old fragment simply expires. No invalidation is needed, and the
+per-process memory cache of development is as correct as Redis.
+
+A list renders all its cards at once (``{% news_cards %}``): one ``get_many`` for the page, the
+missing cards rendered and stored with one ``set_many``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache as once
+
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+CARD_TEMPLATE = "newsroom/_card.html"
+AGENCY_TILES_TEMPLATE = "newsroom/_agency_tiles.html"
+# Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
+INCLUDED = ("newsroom/_picture.html", "newsroom/_agency_logo.html")
+LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
+
+
+def render_cards(articles, *, heading="h3", compact=False, first_big=False) -> SafeString:
+    """The cards of ``articles`` as HTML, in order; the first one big when ``first_big``."""
+    items = []
+    for position, article in enumerate(articles):
+        big = first_big and position == 0
+        variant = {"heading": heading, "big": big, "compact": compact and not big}
+        items.append(({"article": article, **variant}, (_card_shows(article), variant)))
+    return mark_safe("".join(render_kept(CARD_TEMPLATE, items)))  # noqa: S308 - template output
+
+
+def _card_shows(article) -> tuple:
+    agency, category = article.agency, article.category
+    return (
+        article.pk,
+        article.slug,
+        article.title,
+        article.lead,
+        str(getattr(article, "snippet", "")),
+        article.publish_at.isoformat() if article.publish_at else "",
+        article.cover_image.name or "",
+        (agency.slug, agency.name, agency.short_name),
+        (category.slug, category.name) if category else None,
+    )
+
+
+def render_agency_tiles(agencies) -> SafeString:
+    """The home page's tiles of every agency (name, logo, link) as HTML."""
+    agencies = list(agencies)
+    shows = [(a.slug, a.name, a.short_name, a.logo.name or "") for a in agencies]
+    (html,) = render_kept(AGENCY_TILES_TEMPLATE, [({"agencies": agencies}, shows)])
+    return mark_safe(html)  # noqa: S308 - template output, escaped there
+
+
+def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[str]:
+    """Render ``template_name`` once per (context, what it shows) item, reusing kept results.
+
+    ``what it shows`` must hold every value the context feeds into the template, as plain data.
+    """
+    template, version = _template(template_name)
+    language = get_language()
+    keys = [_key(version, language, shows) for _, shows in items]
+    kept = cache.get_many(keys) if keys else {}
+    rendered, missing = [], {}
+    for key, (context, _) in zip(keys, items, strict=True):
+        html = kept.get(key)
+        if html is None:
+            html = missing[key] = template.render(context)
+        rendered.append(html)
+    if missing:
+        cache.set_many(missing, LIFETIME)
+    return rendered
+
+
+@once
+def _template(name: str):
+    template = get_template(name)
+    # The templates' own text is part of every key: a changed template renders new fragments.
+    sources = [template.template.source] + [get_template(n).template.source for n in INCLUDED]
+    version = hashlib.blake2b("\0".join(sources).encode(), digest_size=8).hexdigest()
+    return template, f"{name}:{version}"
+
+
+def _key(version: str, language: str, shows) -> str:
+    where = (version, language, settings.TIME_ZONE, settings.MEDIA_URL, shows)
+    return "fragment:" + hashlib.blake2b(repr(where).encode(), digest_size=16).hexdigest()
