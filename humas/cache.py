@@ -117,14 +117,20 @@ def current_generation(page_key: str = "") -> tuple[int, float, dict | None]:
     generation = values.get(GENERATION_KEY)
     changed = values.get(CHANGED_KEY)
     if generation is None:
-        # First request, or the cache was flushed (then every page entry is gone too). Start from
-        # the clock so a flushed cache never reuses an old generation's number.
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+        # First request, or the cache was flushed (then every page entry is gone too).
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     if changed is None:
         changed = time.time()
         cache.add(CHANGED_KEY, changed, timeout=None)
     return int(generation), float(changed), values.get(page_key)
+
+
+def _fresh_generation() -> int:
+    """A starting number no earlier generation can have had: after a flush, pages kept in a
+    worker's memory (see :data:`_recent_pages`) must not match the new generation by chance. The
+    clock in milliseconds, then random digits: below Redis's 64-bit limit for INCR."""
+    return int(time.time() * 1000) * 1_000_000 + secrets.randbelow(1_000_000)
 
 
 def bump_generation() -> None:
@@ -133,7 +139,7 @@ def bump_generation() -> None:
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:  # key missing: the next request starts a fresh generation anyway
-            cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+            cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         cache.set(CHANGED_KEY, time.time(), timeout=None)
     except Exception:  # the change is committed already; a cache outage must not turn it into a 500
         logger.exception("Could not bump the page cache generation")
@@ -268,12 +274,15 @@ def cached_page(meta) -> CachedAnswer | None:
     if key is None:
         return None
     try:
-        generation, changed, entry = current_generation(key)
+        entry = _recent_pages.get(key)
+        if entry is None or not _fresh(entry, cache.get(GENERATION_KEY)):
+            generation, changed, entry = current_generation(key)
+            if entry is None or not _fresh(entry, generation):
+                meta[LOOKUP_ENVIRON_KEY] = (key, generation, changed)
+                return None
+            _remember(key, entry)
     except Exception:  # a cache outage makes pages slower, never broken
         logger.exception("Page cache unavailable")
-        return None
-    if entry is None or entry["generation"] != generation or entry["expires"] <= time.time():
-        meta[LOOKUP_ENVIRON_KEY] = (key, generation, changed)
         return None
     answer = _answer_from(entry)
     if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
@@ -282,6 +291,22 @@ def cached_page(meta) -> CachedAnswer | None:
 
 
 LOOKUP_ENVIRON_KEY = "humas.page_cache"
+
+#: Pages this process answered lately, by key. With one of them a hit reads only the generation
+#: from the shared cache (a few bytes), not the whole page; the generation check on every request
+#: keeps it exactly as fresh as the shared copy.
+_recent_pages: dict[str, dict] = {}
+RECENT_PAGES = 200  # at ~10-25 KB each: a few MB per worker
+
+
+def _fresh(entry: dict, generation) -> bool:
+    return entry["generation"] == generation and entry["expires"] > time.time()
+
+
+def _remember(key: str, entry: dict) -> None:
+    if len(_recent_pages) >= RECENT_PAGES:
+        del _recent_pages[next(iter(_recent_pages))]  # the oldest
+    _recent_pages[key] = entry
 
 
 def _answer_from(entry: dict) -> CachedAnswer:
@@ -372,6 +397,7 @@ def store(request, response, key: str, generation: int, changed: float) -> None:
             "expires": time.time() + lifetime,
         }
         cache.set(key, entry, timeout=lifetime)
+        _remember(key, entry)
         response["X-Page-Cache"] = "miss"
     except Exception:
         logger.exception("Could not store a page in the cache")

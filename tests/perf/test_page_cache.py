@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -234,3 +235,15 @@ def test_cached_pages_keep_their_security_headers(client, agency, make_article, 
     assert hit["X-Frame-Options"] == "DENY"
     assert hit["X-Content-Type-Options"] == "nosniff"
     assert "Content-Security-Policy" in hit
+
+
+def test_a_flushed_shared_cache_is_never_answered_from_a_workers_memory(client, agency, writer,
+                                                                         make_article):  # fmt: skip
+    article = make_article(agency, writer, title="Harga cabai turun")
+    prime(client, ["/"])
+    Article.objects.filter(pk=article.pk).update(title="Harga cabai naik")  # no signal, no bump
+    assert "Harga cabai turun" in text_of(client, "/")  # still the kept page, as designed
+
+    cache.clear()  # Redis restarted or flushed: every worker must render afresh
+
+    assert "Harga cabai naik" in text_of(client, "/")
