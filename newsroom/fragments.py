@@ -1,4 +1,5 @@
-"""Page fragments rendered once per content and kept in the cache: news cards, agency tiles.
+"""Page fragments rendered once per content and kept in the cache: news cards, agency tiles,
+the site header and footer.
 
 A fragment is a pure function of what it shows (for a card: title, lead, date, photo, agency,
 category, link, the search snippet), its variant, the language and its templates. Its cache key
@@ -18,11 +19,16 @@ from functools import cache as once
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 CARD_TEMPLATE = "newsroom/_card.html"
 AGENCY_TILES_TEMPLATE = "newsroom/_agency_tiles.html"
+HEADER_TEMPLATE = "_site_header.html"
+FOOTER_TEMPLATE = "_site_footer_sections.html"
+# The header marks the main menu's entry of the page shown (aria-current); other paths need no mark.
+MENU_PATHS = ("newsroom:home", "newsroom:article_list", "/ppid/", "/ppid/informasi/")
 # Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
 INCLUDED = ("newsroom/_picture.html", "newsroom/_agency_logo.html")
 LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
@@ -59,6 +65,25 @@ def render_agency_tiles(agencies) -> SafeString:
     shows = [(a.slug, a.name, a.short_name, a.logo.name or "") for a in agencies]
     (html,) = render_kept(AGENCY_TILES_TEMPLATE, [({"agencies": agencies}, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
+
+
+def render_site_header(path: str, query: str = "") -> SafeString:
+    """The portal's header: brand, main menu (the current entry marked), search box."""
+    current_path = path if path in _menu_paths() else ""
+    context = {"current_path": current_path, "query": query}
+    (html,) = render_kept(HEADER_TEMPLATE, [(context, (current_path, query))])
+    return mark_safe(html)  # noqa: S308 - template output, escaped there
+
+
+def render_footer_sections() -> SafeString:
+    """The footer's columns that are the same on every page (all but the language switch)."""
+    (html,) = render_kept(FOOTER_TEMPLATE, [({}, ())])
+    return mark_safe(html)  # noqa: S308 - template output, escaped there
+
+
+@once
+def _menu_paths() -> frozenset[str]:
+    return frozenset(path if path.startswith("/") else reverse(path) for path in MENU_PATHS)
 
 
 def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Template tags of the public portal: news cards, responsive photos and agency logos."""
+"""Template tags of the public portal: header and footer, news cards, photos and agency logos."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -30,6 +30,18 @@ def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eage
 def news_cards(articles, heading="h3", compact=False, first_big=False):
     """The news cards of a list in one go (newsroom.fragments): ``{% news_cards page.items %}``."""
     return fragments.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """The portal's header (base.html), kept in the cache (newsroom.fragments)."""
+    return fragments.render_site_header(context["request"].path, context.get("query") or "")
+
+
+@register.simple_tag
+def site_footer_sections():
+    """The footer columns shared by every page (base.html), kept in the cache."""
+    return fragments.render_footer_sections()
 
 
 @register.simple_tag
