@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.db.models import Q
 
 #: UU 14/2008 Pasal 22(7): the written notice within 10 working days of receipt.
 ANSWER_DAYS = 10
@@ -42,23 +43,42 @@ class WorkingCalendar:
     """The closed days of one agency (or of every agency when ``agency`` is None).
 
     Reads the ClosureDay table once per year asked, so a loop over many requests of one agency
-    (recomputing due dates, the annual report) costs one query per year, not one per request.
+    (recomputing due dates, the annual report) costs one query per year, not one per request;
+    ``for_agencies`` reads several agencies' years in one query. Counting working days between
+    two dates looks up a running count per year, built once, instead of walking day by day.
     """
 
     def __init__(self, agency=None):
         self.agency_id = getattr(agency, "pk", agency)
         self._overrides: dict[int, dict[date, bool]] = {}
+        self._running: dict[int, dict[date, int]] = {}
+
+    @classmethod
+    def for_agencies(cls, agency_ids, first_year: int, last_year: int) -> dict:
+        """Calendars of several agencies, their closure days of those years read in one query."""
+        from .models import ClosureDay  # the table lives in models; avoid an import cycle
+
+        calendars = {agency_id: cls(agency_id) for agency_id in agency_ids}
+        if not calendars:
+            return calendars
+        rows = list(
+            ClosureDay.objects.filter(
+                Q(agency__isnull=True) | Q(agency_id__in=list(calendars)),
+                date__range=(date(first_year, 1, 1), date(last_year, 12, 31)),
+            ).values_list("agency_id", "date", "is_closed")
+        )
+        for agency_id, calendar in calendars.items():
+            mine = [row for row in rows if row[0] is None or row[0] == agency_id]
+            for year in range(first_year, last_year + 1):
+                calendar._overrides[year] = _closed_days([r for r in mine if r[1].year == year])
+        return calendars
 
     def _year_overrides(self, year: int) -> dict[date, bool]:
         if year not in self._overrides:
             from .models import ClosureDay  # the table lives in models; avoid an import cycle
 
             rows = ClosureDay.objects.for_agency(self.agency_id).filter(date__year=year)
-            # An agency's own row wins over a row for every agency on the same day.
-            ordered = sorted(
-                rows.values_list("agency_id", "date", "is_closed"), key=lambda r: r[0] is not None
-            )
-            self._overrides[year] = {day: closed for _agency, day, closed in ordered}
+            self._overrides[year] = _closed_days(rows.values_list("agency_id", "date", "is_closed"))
         return self._overrides[year]
 
     def is_working_day(self, day: date) -> bool:
@@ -78,16 +98,32 @@ class WorkingCalendar:
                 counted += 1
         return current
 
+    def _running_count(self, year: int) -> dict[date, int]:
+        """{day: working days from 1 January up to and including that day} for one year."""
+        if year not in self._running:
+            first, running, counted = date(year, 1, 1), {}, 0
+            for offset in range((date(year, 12, 31) - first).days + 1):
+                day = first + timedelta(days=offset)
+                counted += self.is_working_day(day)
+                running[day] = counted
+            self._running[year] = running
+        return self._running[year]
+
     def working_days_between(self, start: date, end: date) -> int:
         if end <= start:
             return -self.working_days_between(end, start) if end < start else 0
-        counted = 0
-        current = start
-        while current < end:
-            current += timedelta(days=1)
-            if self.is_working_day(current):
-                counted += 1
-        return counted
+        # The working days after ``start`` up to and including ``end``, year by year.
+        counted = -self._running_count(start.year)[start]
+        for year in range(start.year, end.year):
+            counted += self._running_count(year)[date(year, 12, 31)]
+        return counted + self._running_count(end.year)[end]
+
+
+def _closed_days(rows) -> dict[date, bool]:
+    """ClosureDay (agency_id, date, is_closed) rows as {day: closed}: an agency's own row wins
+    over a row for every agency on the same day."""
+    ordered = sorted(rows, key=lambda r: r[0] is not None)
+    return {day: closed for _agency, day, closed in ordered}
 
 
 def add_working_days(start: date, days: int, *, agency=None) -> date:

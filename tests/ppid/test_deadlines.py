@@ -1,6 +1,6 @@
 """Working-day deadlines against dates checked by hand on the 2026 calendar."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -96,3 +96,37 @@ def test_saving_a_closure_day_needs_the_agencys_ppid_role(agency, other_agency, 
     )
     remove_closure_day(closure, actor=officer)
     assert not ClosureDay.objects.exists()
+
+
+def test_working_days_between_counts_day_by_day_across_years(agency, other_agency):
+    """Working days after the start up to and including the end, whatever the span, with the
+    agency's own closures and re-opened days; several agencies' calendars read at once agree."""
+    ClosureDay.objects.create(date=date(2026, 12, 28), name="Banjir", agency=agency)
+    ClosureDay.objects.create(date=date(2027, 1, 4), name="Pilkada", agency=None)
+    ClosureDay.objects.create(
+        date=date(2026, 12, 24), name="Masuk kerja", agency=agency, is_closed=False
+    )
+    together = deadlines.WorkingCalendar.for_agencies([agency.pk, other_agency.pk], 2025, 2027)
+
+    def one_by_one(calendar, start, end):
+        if end < start:
+            return -one_by_one(calendar, end, start)
+        days = ((start + timedelta(days=n)) for n in range(1, (end - start).days + 1))
+        return sum(calendar.is_working_day(day) for day in days)
+
+    samples = [date(2025, 12, 1) + timedelta(days=n) for n in range(0, 500, 9)]
+    for target in (agency, other_agency):
+        calendar = deadlines.WorkingCalendar(target)
+        for start in samples[::3]:
+            for end in samples[::4]:
+                expected = one_by_one(calendar, start, end)
+                assert calendar.working_days_between(start, end) == expected
+                assert together[target.pk].working_days_between(start, end) == expected
+    # Mon 21 Dec 2026 to Fri 8 Jan 2027 is 10 working days on the package calendar (see above);
+    # the closure of every agency on Mon 4 Jan 2027 makes it 9. The agency also works on 24 Dec
+    # but is closed on 28 Dec: 9 as well.
+    assert working_days_between(date(2026, 12, 21), date(2027, 1, 8)) == 9
+    assert working_days_between(date(2026, 12, 21), date(2027, 1, 8), agency=other_agency) == 9
+    assert working_days_between(date(2026, 12, 21), date(2027, 1, 8), agency=agency) == 9
+    assert working_days_between(date(2026, 12, 21), date(2026, 12, 24), agency=agency) == 3
+    assert working_days_between(date(2026, 12, 21), date(2026, 12, 24), agency=other_agency) == 2

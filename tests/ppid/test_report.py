@@ -6,9 +6,12 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppid import services
+from ppid.models import ClosureDay
 from ppid.reports import annual_report
 
 from .conftest import applicant, jakarta
@@ -121,6 +124,108 @@ def test_report_csv_and_html_carry_the_same_figures(client, year_2026):
     html = client.get(reverse("ppid:report", args=[2026]))
     assert html.status_code == 200
     assert "33.3%" in html.content.decode()
+
+
+@pytest.fixture
+def calendar_year(agency, other_agency, ppid_officer, make_user, travel):
+    """2026 requests whose time to answer depends on the calendar: the agency's own closure day,
+    its clock that starts when the file is complete, holidays, an extension and the new year."""
+    other_officer = make_user("petugas_bpsdm", "ppid_officer", other_agency)
+    agency.ppid_clock_start = "complete"
+    agency.save()
+    ClosureDay.objects.create(date=date(2026, 5, 4), name="Banjir di kantor", agency=agency)
+
+    def register(target, when):
+        travel(when)
+        req, _code = services.register_request(agency=target, data=applicant(), channel="online")
+        return req
+
+    def decide(req, when, officer=ppid_officer):
+        travel(when)
+        services.decide(req, actor=officer, outcome="granted", reasons="Terlampir")
+
+    # A: received Mon 16 Mar, file complete Wed 25 Mar, answered Thu 9 Apr: 10 working days from
+    # completion (26, 27, 30, 31 Mar, 1, 2 Apr, Good Friday 3 Apr, 6-9 Apr), within 10.
+    a = register(agency, jakarta(2026, 3, 16, 9))
+    services.ask_for_completion(a, actor=ppid_officer, missing="Salinan KTP")
+    travel(jakarta(2026, 3, 25, 9))
+    services.record_completion(a, actor=ppid_officer)
+    decide(a, jakarta(2026, 4, 9, 9))
+    # B and C: received Mon 27 Apr, answered Wed 13 May, Labour Day (1 May) in between. The
+    # agency was closed on Mon 4 May: 10 working days, within 10; the other agency: 11, late.
+    b = register(agency, jakarta(2026, 4, 27, 9))
+    c = register(other_agency, jakarta(2026, 4, 27, 9))
+    decide(b, jakarta(2026, 5, 13, 9))
+    decide(c, jakarta(2026, 5, 13, 9), other_officer)
+    # D and E: received Mon 2 Nov, extended by 7 working days: due Wed 25 Nov. D answered Tue
+    # 24 Nov (16 working days, within the extension), E answered Thu 26 Nov (18, late).
+    d = register(agency, jakarta(2026, 11, 2, 9))
+    e = register(other_agency, jakarta(2026, 11, 2, 9))
+    travel(jakarta(2026, 11, 12, 9))
+    services.extend(d, actor=ppid_officer, days=7, reason="Dokumen di arsip")
+    services.extend(e, actor=other_officer, days=7, reason="Dokumen di arsip")
+    decide(d, jakarta(2026, 11, 24, 9))
+    decide(e, jakarta(2026, 11, 26, 9), other_officer)
+    # F: received Mon 14 Dec, not answered: due Wed 30 Dec (Christmas and its cuti bersama).
+    register(agency, jakarta(2026, 12, 14, 9))
+    # G: received Mon 21 Dec, answered Fri 8 Jan 2027: 10 working days across Christmas, the
+    # new year and Isra Mi'raj (5 Jan 2027), within 10.
+    g = register(agency, jakarta(2026, 12, 21, 9))
+    decide(g, jakarta(2027, 1, 8, 9))
+
+
+def test_time_to_answer_follows_each_agencys_calendar(calendar_year):
+    report = annual_report(2026, today=date(2027, 1, 20))
+    assert (report["total"], report["answered"], report["pending"]) == (7, 6, 1)
+    assert [v for _k, v in report["by_month"]] == [0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 2, 2]
+    assert report["by_agency"] == [
+        ("Badan Pengembangan SDM", 2),
+        ("Dinas Kelautan dan Perikanan", 5),
+    ]
+    # Working days to answer: A 10, B 10, C 11, D 16, E 18, G 10.
+    assert report["median_days"] == 10.5
+    assert report["mean_days"] == 12.5
+    assert report["within_10"] == (3, 50.0)
+    assert report["within_extension"] == (1, 16.7)
+    assert report["late"] == (2, 33.3)
+    assert report["open_overdue"] == 1
+
+
+def test_an_open_request_is_overdue_only_after_its_due_date(calendar_year):
+    assert annual_report(2026, today=date(2026, 12, 30))["open_overdue"] == 0
+    assert annual_report(2026, today=date(2026, 12, 31))["open_overdue"] == 1
+
+
+def test_report_reads_the_database_a_fixed_number_of_times(
+    agency, other_agency, ppid_officer, make_user, travel
+):
+    """The report counts in the database: as many queries for 24 requests as for 3."""
+    other_officer = make_user("petugas_bpsdm", "ppid_officer", other_agency)
+
+    def add_requests(count):
+        for i in range(count):
+            target, officer = (agency, ppid_officer) if i % 2 else (other_agency, other_officer)
+            travel(jakarta(2026, 1 + i % 12, 14, 9))
+            req, _code = services.register_request(
+                agency=target, data=applicant(), channel="online"
+            )
+            if i % 3:
+                travel(jakarta(2026 + (i % 12 == 11), (i % 12 + 1) % 12 + 1, 5, 9))
+                services.decide(req, actor=officer, outcome="granted", reasons="ok")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            report = annual_report(2026, today=date(2027, 1, 20))
+        return report["total"], len(captured)
+
+    add_requests(3)
+    total, small = queries()
+    assert total == 3
+    add_requests(21)
+    total, large = queries()
+    assert total == 24
+    # Counts, agencies, answered requests, closure days, objections.
+    assert small == large == 5
 
 
 def test_report_of_a_future_year_is_404(client):
