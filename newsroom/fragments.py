@@ -1,5 +1,5 @@
 """Page fragments rendered once per content and kept in the cache: news cards, agency tiles,
-the site header and footer.
+the text of an article, the site header and footer.
 
 A fragment is a pure function of what it shows (for a card: title, lead, date, photo, agency,
 category, link, the search snippet), its variant, the language and its templates. Its cache key
@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 
 CARD_TEMPLATE = "newsroom/_card.html"
 AGENCY_TILES_TEMPLATE = "newsroom/_agency_tiles.html"
+ARTICLE_TEMPLATE = "newsroom/_article_main.html"
 HEADER_TEMPLATE = "_site_header.html"
 FOOTER_TEMPLATE = "_site_footer_sections.html"
 # The header marks the main menu's entry of the page shown (aria-current); other paths need no mark.
@@ -57,6 +58,27 @@ def _card_shows(article) -> tuple:
         (agency.slug, agency.name, agency.short_name),
         (category.slug, category.name) if category else None,
     )
+
+
+def render_article_main(article, canonical_url: str) -> SafeString:
+    """An article's page body: breadcrumbs, header, photo, text, tags and share links."""
+    agency, category = article.agency, article.category
+    shows = (
+        article.pk,
+        article.title,
+        article.lead,
+        hashlib.blake2b(article.body.encode(), digest_size=16).hexdigest(),
+        article.publish_at.isoformat() if article.publish_at else "",
+        article.corrected_at.isoformat() if article.corrected_at else "",
+        (article.cover_image.name or "", article.cover_caption, article.cover_credit),
+        (agency.slug, agency.name, agency.short_name, agency.logo.name or ""),
+        (category.slug, category.name) if category else None,
+        [(tag.slug, tag.name) for tag in article.tags.all()],
+        canonical_url,
+    )
+    context = {"article": article, "canonical_url": canonical_url}
+    (html,) = render_kept(ARTICLE_TEMPLATE, [(context, shows)])
+    return mark_safe(html)  # noqa: S308 - template output, escaped (and the body sanitised) there
 
 
 def render_agency_tiles(agencies) -> SafeString:

@@ -45,6 +45,12 @@ def site_footer_sections():
 
 
 @register.simple_tag
+def article_main(article, canonical_url):
+    """The body of an article's page, kept in the cache (newsroom.fragments)."""
+    return fragments.render_article_main(article, canonical_url)
+
+
+@register.simple_tag
 def agency_tiles(agencies):
     """The home page's agency tiles, kept in the cache (newsroom.fragments)."""
     return fragments.render_agency_tiles(agencies)

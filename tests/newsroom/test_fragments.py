@@ -106,3 +106,18 @@ def test_the_kept_header_keeps_each_search_in_the_search_box(client, agency):
         page = client.get("/cari/", {"q": query}).content.decode()
         header = page.split("</header>", 1)[0]
         assert f'name="q" value="{query}"' in header
+
+
+def test_the_kept_article_text_follows_corrections_tags_and_its_agency(client, agency, seaweed):
+    url = seaweed.get_absolute_url()
+    assert "Petani rumput laut panen raya." in client.get(url).content.decode()
+    Article.objects.filter(pk=seaweed.pk).update(
+        body="<p>Panen mencapai 40 ton.</p>", lead="Panen raya rumput laut."
+    )
+    seaweed.tags.create(name="Budidaya", slug="budidaya")
+    agency.name = "Dinas Kelautan dan Perikanan Prov. Kalteng"
+    agency.save()
+    page = client.get(url).content.decode()
+    assert "Panen mencapai 40 ton." in page and "Panen raya rumput laut." in page
+    assert "#Budidaya" in page
+    assert "Dinas Kelautan dan Perikanan Prov. Kalteng" in page
