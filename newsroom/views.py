@@ -21,7 +21,7 @@ from accounts.models import Agency
 
 from . import images
 from .models import Article, Category, Tag, public_condition
-from .search import MAX_RESULT_PAGES, normalise_query, search_articles, snippet_for
+from .search import MAX_RESULT_PAGES, normalise_query, search_page, snippet_for
 
 PAGE_SIZE = 12
 MAX_PAGE = 2000  # deeper pages are for crawlers, which have the sitemap
@@ -226,7 +226,13 @@ def search(request):
     return render(
         request,
         "newsroom/search.html",
-        {"query": query, "page": page, "max_pages": MAX_RESULT_PAGES},
+        {
+            "query": query,
+            "page": page,
+            "max_pages": MAX_RESULT_PAGES,
+            "page_size": PAGE_SIZE,
+            "first_page_query": urlencode({"q": query}),
+        },
     )
 
 
@@ -242,13 +248,10 @@ def _search_page(request, query: str) -> PageWindow:
     if number > MAX_RESULT_PAGES:
         # Only the newest matches are ranked: the page says so instead of running the search.
         return PageWindow([], number, False, params)
-    results = cards(search_articles(query))
     offset = (number - 1) * PAGE_SIZE
-    if offset:
-        # The ids of this page first, so snippets (ts_headline, the costly part) are made only
-        # for the rows shown, not for the rows skipped; still one query.
-        results = results.filter(pk__in=results.values("pk")[offset : offset + PAGE_SIZE + 1])
-    rows = list(results[: PAGE_SIZE + 1])
+    base = cards(Article.objects.public())
+    rows = list(search_page(query, offset, PAGE_SIZE + 1, base))
     if number > 1 and not rows:
         raise Http404(_("No such page."))
-    return PageWindow(rows[:PAGE_SIZE], number, len(rows) > PAGE_SIZE, params)
+    has_next = len(rows) > PAGE_SIZE and number < MAX_RESULT_PAGES
+    return PageWindow(rows[:PAGE_SIZE], number, has_next, params)

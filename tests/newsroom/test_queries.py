@@ -19,6 +19,7 @@ PAGES = [
     "{article}",
     "/instansi/{agency}/",
     "/cari/?q=nelayan",
+    "/cari/?q=nelayan&halaman=2",  # one query too: the page's ids in a subquery
     "/feed/",
     "/instansi/{agency}/feed/",
     "/sitemap.xml",

@@ -149,3 +149,81 @@ def test_fallback_matches_words_in_title_lead_or_body_case_insensitively(trainin
     assert titles(search_articles("siaran tujuh")) == [TRAINING["title"]]
     snippet = str(snippet_for(search_articles("pelatihan")[0], "pelatihan"))
     assert "<mark>pelatihan</mark>" in snippet
+
+
+# --- Bounded work: only the newest matches are ranked, and results stop after some pages ---------
+
+
+def hours(n):
+    return timezone.timedelta(hours=n)
+
+
+def make_matches(agency, writer, count, *, word="nelayan", start_hours=1, title="Rapat rutin"):
+    """``count`` published articles mentioning ``word`` in the lead and body, newest first."""
+    now = timezone.now()
+    return Article.objects.bulk_create(
+        Article(agency=agency, author=writer, title=f"{title} {n}",
+                slug=f"{word}-{start_hours}-{n}", lead=f"Kegiatan {word}.",
+                body=f"<p>Membahas {word} di pesisir.</p>",
+                status=Article.Status.PUBLISHED,
+                publish_at=now - timezone.timedelta(hours=start_hours + n))
+        for n in range(count)
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("window", [6, 2], ids=["newest-articles-hold-enough", "rarer-word"])
+def test_a_common_word_ranks_the_newest_matches_best_first(
+    on_postgres, monkeypatch, agency, writer, make_article, window
+):
+    """A title match among the newest matches comes first; one older than all of them is only
+    found with more words. The same whether the newest articles hold enough matches or not."""
+    monkeypatch.setattr("newsroom.search.RANKED_CANDIDATES", 3)
+    monkeypatch.setattr("newsroom.search.RECENT_WINDOW", window)
+    old_best = make_article(agency, writer, title="Bantuan nelayan patin", lead="Bantuan.",
+                            body="<p>Benih patin.</p>",
+                            publish_at=timezone.now() - timezone.timedelta(days=30))  # fmt: skip
+    body_matches = make_matches(agency, writer, 4, start_hours=2)
+    title_match = make_article(agency, writer, title="Pelatihan nelayan", lead="Pelatihan.",
+                               body="<p>Di pesisir.</p>",
+                               publish_at=timezone.now() - hours(3.5))  # fmt: skip
+    make_matches(agency, writer, 6, word="udang", start_hours=1, title="Panen")  # newest, no match
+
+    found = [a.pk for a in search_articles("nelayan")]
+
+    assert found == [title_match.pk, body_matches[0].pk, body_matches[1].pk]
+    assert old_best.pk not in found
+    assert [a.pk for a in search_articles("nelayan patin")] == [old_best.pk]
+
+
+def test_later_pages_list_the_next_matches_with_their_snippets(client, agency, writer):
+    make_matches(agency, writer, 14)
+    first = client.get("/cari/", {"q": "nelayan"}).content.decode()
+    second = client.get("/cari/", {"q": "nelayan", "halaman": 2}).content.decode()
+    assert first.count('<article class="card') == 12
+    assert second.count('<article class="card') == 2
+    assert "Rapat rutin 13" in second and "Rapat rutin 13" not in first
+    assert second.count("<mark>") >= 2
+
+
+def test_pages_past_the_limit_say_so_in_indonesian_without_searching(
+    client, monkeypatch, agency, writer, django_assert_num_queries
+):
+    monkeypatch.setattr("newsroom.views.MAX_RESULT_PAGES", 1)
+    make_matches(agency, writer, 14)
+    last = client.get("/cari/", {"q": "nelayan"}).content.decode()
+    assert "Pencarian menampilkan paling banyak 1 halaman" in last
+    assert 'rel="next"' not in last
+    with django_assert_num_queries(0):
+        response = client.get("/cari/", {"q": "nelayan", "halaman": 2})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Pencarian menampilkan paling banyak 1 halaman" in body
+    assert "Tambahkan kata lain" in body
+    assert 'href="?q=nelayan"' in body
+    assert '<article class="card' not in body
+
+
+def test_a_page_past_the_results_is_not_found(client, training):
+    assert client.get("/cari/", {"q": "pelatihan", "halaman": 2}).status_code == 404
+    assert client.get("/cari/", {"q": "pelatihan", "halaman": "x"}).status_code == 404
+    assert client.get("/cari/", {"q": "pelatihan", "halaman": 0}).status_code == 404
