@@ -8,12 +8,18 @@ the key changes and the old fragment simply expires. No invalidation is needed, 
 per-process memory cache of development is as correct as Redis.
 
 A list renders all its cards at once (``{% news_cards %}``): one ``get_many`` for the page, the
-missing cards rendered and stored with one ``set_many``.
+missing cards rendered and stored with one ``set_many``. Each process also keeps the fragments it
+used last (``LOCAL_SIZE``, for ``LOCAL_LIFETIME``): the header and footer of every page and the
+cards of busy lists then cost no round trip to Redis. Being content-addressed, they need no
+invalidation there either.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from functools import cache as once
 
 from django.conf import settings
@@ -33,6 +39,8 @@ MENU_PATHS = ("newsroom:home", "newsroom:article_list", "/ppid/", "/ppid/informa
 # Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
 INCLUDED = ("newsroom/_picture.html", "newsroom/_agency_logo.html")
 LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
+LOCAL_SIZE = 2000  # fragments kept in each process's memory (a few MB), the most recently used
+LOCAL_LIFETIME = 5 * 60
 
 
 def render_cards(articles, *, heading="h3", compact=False, first_big=False) -> SafeString:
@@ -116,7 +124,11 @@ def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[st
     template, version = _template(template_name)
     language = get_language()
     keys = [_key(version, language, shows) for _, shows in items]
-    kept = cache.get_many(keys) if keys else {}
+    kept = _local.get_many(keys)
+    if wanted := [key for key in keys if key not in kept]:
+        from_cache = cache.get_many(wanted)
+        _local.set_many(from_cache)
+        kept.update(from_cache)
     rendered, missing = [], {}
     for key, (context, _) in zip(keys, items, strict=True):
         html = kept.get(key)
@@ -125,7 +137,43 @@ def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[st
         rendered.append(html)
     if missing:
         cache.set_many(missing, LIFETIME)
+        _local.set_many(missing)
     return rendered
+
+
+class _Recent:
+    """The fragments this process used last: at most ``LOCAL_SIZE``, each for ``LOCAL_LIFETIME``."""
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._lock = threading.Lock()  # runserver and threaded servers share the process
+
+    def get_many(self, keys: list[str]) -> dict[str, str]:
+        now, found = time.monotonic(), {}
+        with self._lock:
+            for key in keys:
+                entry = self._entries.get(key)
+                if entry is not None and entry[0] > now:
+                    self._entries.move_to_end(key)
+                    found[key] = entry[1]
+        return found
+
+    def set_many(self, fragments: dict[str, str]) -> None:
+        expires = time.monotonic() + LOCAL_LIFETIME
+        with self._lock:
+            for key, html in fragments.items():
+                self._entries[key] = (expires, html)
+                self._entries.move_to_end(key)
+            while len(self._entries) > LOCAL_SIZE:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+_local = _Recent()
+forget_local = _local.clear  # for tests, which start each with an empty cache
 
 
 @once

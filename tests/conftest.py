@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
+from newsroom import fragments
 from newsroom.models import Article
 
 PASSWORD = "kata-sandi-uji-123"  # noqa: S105
@@ -29,8 +30,10 @@ def _isolated_media_and_cache(settings, tmp_path):
     # its invalidation; elsewhere a test reading a page twice around a change wants fresh pages).
     settings.HUMAS_PAGE_CACHE_SECONDS = 0
     cache.clear()
+    fragments.forget_local()
     yield
     cache.clear()
+    fragments.forget_local()
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 

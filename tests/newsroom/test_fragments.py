@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from accounts.models import Agency
+from newsroom import fragments
 from newsroom.models import Article, Category
 
 INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -54,11 +55,13 @@ def test_each_language_gets_its_own_card(client, settings, agency, seaweed):
     assert in_english in english and in_english not in indonesian
 
 
-def test_a_list_reads_all_its_kept_cards_in_one_cache_round_trip(client, agency, writer,
-                                                                 make_article):  # fmt: skip
+def test_another_worker_reads_all_the_kept_cards_of_a_list_in_one_cache_round_trip(
+    client, agency, writer, make_article
+):
     for n in range(12):
         make_article(agency, writer, title=f"Berita {n}")
     first = client.get("/berita/").content
+    fragments.forget_local()  # a worker that has not shown these cards yet
     calls = []
     original = cache.get_many
 
@@ -121,3 +124,19 @@ def test_the_kept_article_text_follows_corrections_tags_and_its_agency(client, a
     assert "Panen mencapai 40 ton." in page and "Panen raya rumput laut." in page
     assert "#Budidaya" in page
     assert "Dinas Kelautan dan Perikanan Prov. Kalteng" in page
+
+
+def test_a_worker_shows_the_fragments_it_used_last_without_asking_the_cache(
+    client, agency, seaweed
+):
+    client.get("/berita/")
+    cache.clear()  # the shared cache lost them (Redis restarted): this worker still has them
+    asked = []
+    original = cache.get_many
+    cache.get_many = lambda keys, *args, **kwargs: asked.append(keys) or original(keys)
+    try:
+        page = client.get("/berita/").content.decode()
+    finally:
+        del cache.get_many
+    assert "Panen rumput laut di Kumai" in page
+    assert asked == []
