@@ -142,7 +142,7 @@ class Server:
 
 
 def wrk(port: int, path: str, duration: int, cookie: str = "", server=None, conns=8) -> dict:
-    cmd = ["wrk", "-t2", f"-c{conns}", f"-d{duration}s", "--timeout", "5s",
+    cmd = ["wrk", f"-t{min(2, conns)}", f"-c{conns}", f"-d{duration}s", "--timeout", "5s",
            "-s", str(ROOT / "bench/report.lua"), f"http://127.0.0.1:{port}{path}"]  # fmt: skip
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
