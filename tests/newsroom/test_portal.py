@@ -245,3 +245,11 @@ def test_feed_description_is_the_lead_escaped_for_html_readers(client, agency, w
     root = ET.fromstring(client.get("/feed/").content)
     description = root.find("channel/item/description").text
     assert description == "Nelayan &amp; petambak &lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+
+
+def test_news_list_pages_are_newer_and_older(client, agency, writer, make_article):
+    for n in range(14):
+        make_article(agency, writer, title=f"Berita {n}")
+    second = client.get("/berita/", {"halaman": 2}).content.decode()
+    assert "← Lebih baru" in second
+    assert "Lebih lama →" in client.get("/berita/").content.decode()

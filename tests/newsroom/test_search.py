@@ -205,6 +205,15 @@ def test_later_pages_list_the_next_matches_with_their_snippets(client, agency, w
     assert second.count("<mark>") >= 2
 
 
+def test_result_pages_are_previous_and_next_not_newer_and_older(client, agency, writer):
+    make_matches(agency, writer, 14)
+    first = client.get("/cari/", {"q": "nelayan"}).content.decode()
+    second = client.get("/cari/", {"q": "nelayan", "halaman": 2}).content.decode()
+    assert "Berikutnya →" in first  # results are by relevance, so pages are not newer or older
+    assert "← Sebelumnya" in second
+    assert "Lebih baru" not in second
+
+
 def test_pages_past_the_limit_say_so_in_indonesian_without_searching(
     client, monkeypatch, agency, writer, django_assert_num_queries
 ):
