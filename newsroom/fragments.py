@@ -17,13 +17,11 @@ invalidation there either.
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
-from collections import OrderedDict
 from functools import cache as once
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -141,38 +139,11 @@ def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[st
     return rendered
 
 
-class _Recent:
-    """The fragments this process used last: at most ``LOCAL_SIZE``, each for ``LOCAL_LIFETIME``."""
-
-    def __init__(self):
-        self._entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
-        self._lock = threading.Lock()  # runserver and threaded servers share the process
-
-    def get_many(self, keys: list[str]) -> dict[str, str]:
-        now, found = time.monotonic(), {}
-        with self._lock:
-            for key in keys:
-                entry = self._entries.get(key)
-                if entry is not None and entry[0] > now:
-                    self._entries.move_to_end(key)
-                    found[key] = entry[1]
-        return found
-
-    def set_many(self, fragments: dict[str, str]) -> None:
-        expires = time.monotonic() + LOCAL_LIFETIME
-        with self._lock:
-            for key, html in fragments.items():
-                self._entries[key] = (expires, html)
-                self._entries.move_to_end(key)
-            while len(self._entries) > LOCAL_SIZE:
-                self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-
-_local = _Recent()
+# Django's per-process memory cache: least recently used out first, with a lifetime, thread-safe
+# (about 0.13 ms for the 14 fragments of a list page: it pickles, a dict would not, 1% of a page).
+_local = LocMemCache(
+    "humas-fragments", {"TIMEOUT": LOCAL_LIFETIME, "OPTIONS": {"MAX_ENTRIES": LOCAL_SIZE}}
+)
 forget_local = _local.clear  # for tests, which start each with an empty cache
 
 
