@@ -18,14 +18,22 @@ articles are intersected with the GIN index first (a BitmapAnd of two indexes; o
 both are read). If that window holds fewer than ``RANKED_CANDIDATES`` matches (a rarer word), the
 newest matches are taken from all articles; a rare word has few matches, so that stays cheap.
 
-SQLite (development): every word must appear in the title, lead or body (case-insensitive),
-newest first; the search page stops after the same number of pages.
+SQLite (development): every word must appear in the title, lead or body (case-insensitive), a
+quoted phrase as written, a ``-word`` must not, and "or" separates alternatives, as on
+PostgreSQL; newest first; the search page stops after the same number of pages.
+
+Both read the query in the bounded form of :func:`parse_query`: whatever is typed, PostgreSQL
+gets at most ``MAX_TERMS`` words, each with at most one NOT, and never a run of lone operators.
 """
 
 from __future__ import annotations
 
 import html
+import operator
 import re
+import unicodedata
+from dataclasses import dataclass
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
@@ -38,6 +46,11 @@ from .models import Article
 
 SEARCH_CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
+# Words (a phrase's words included) kept from a query: more than anyone types, and each one costs
+# an index lookup.
+MAX_TERMS = 16
+# Characters of a raw query looked at; the rest is ignored (the query is cut later anyway).
+MAX_RAW_LENGTH = 4 * MAX_QUERY_LENGTH
 RESULTS_PER_PAGE = 12  # newsroom.views.PAGE_SIZE
 # Only the newest matches are ranked (see the module docstring); 10 pages of 12. Ranking 240
 # (20 pages) made a search at 100k articles 1.56 times as slow as at 1k (bench/README.md);
@@ -60,10 +73,95 @@ SNIPPET_SQL = (
 # Markers that cannot occur in stored text; replaced by <mark> after everything else is escaped.
 START, STOP = "\x02", "\x03"
 
+# Query normalisation (parse_query): the operators of raw tsquery syntax and the backslash, which
+# websearch_to_tsquery skips, are read as spaces.
+_OPERATOR_CHARACTERS = frozenset("!&|()<\\")
+# An optional run of minus signs directly before a quoted phrase (closed or not) or a word.
+_TOKEN_RE = re.compile(r'(-*)("[^"]*"?|[^\s"]+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searched word, or the words of a quoted phrase; ``excluded`` when written ``-word``."""
+
+    words: tuple[str, ...]
+    phrase: bool = False
+    excluded: bool = False
+
+    def __str__(self) -> str:
+        text = " ".join(self.words)
+        text = f'"{text}"' if self.phrase else text
+        return f"-{text}" if self.excluded else text
+
+
+def parse_query(raw: str | None) -> list[list[Term]]:
+    """The query as alternatives separated by "or", each a list of terms that must all match.
+
+    Only what a person can mean survives, so PostgreSQL's ``websearch_to_tsquery`` gets a bounded
+    query: its parser keeps pending operators on a stack of 32, and 33 minus signs in a row were
+    33 NOTs and a "tsquery stack too small" error. Hence: control characters and every kind of
+    space are one space and invisible format characters go (PostgreSQL and Python then split
+    words alike); the operators of raw tsquery syntax (``! & | ( ) <``) and the backslash, which
+    ``websearch_to_tsquery`` skips anyway, are spaces; a minus sign counts only directly before a
+    word or phrase, and once however many there are; a word needs a letter or a digit; "or" only
+    joins two terms; at most ``MAX_TERMS`` words and ``MAX_QUERY_LENGTH`` characters are kept.
+    """
+    text = _clean((raw or "")[:MAX_RAW_LENGTH])
+    alternatives: list[list[Term]] = []
+    words_left, length_left = MAX_TERMS, MAX_QUERY_LENGTH
+    or_pending = False
+    for match in _TOKEN_RE.finditer(text):
+        minus, token = match.groups()
+        if token.lower() == "or" and not minus:
+            or_pending = bool(alternatives)  # a leading or repeated "or" joins nothing
+            continue
+        phrase = token.startswith('"')
+        # No word starts with "-" here: the minus signs before it are in ``minus``.
+        words = [w for w in token.strip('"').split() if _has_word_character(w)]
+        if not words:
+            continue  # a lone "-", an empty phrase, punctuation
+        # Room the term needs besides its words: " " or " or " before it, "-", the quotes.
+        overhead = (4 if or_pending else 1 if alternatives else 0) + len(minus[:1]) + 2 * phrase
+        kept: list[str] = []
+        for word in words[:words_left]:
+            room = length_left - overhead - len(" ".join(kept)) - bool(kept)
+            if room <= 0 or not _has_word_character(word[:room]):
+                break
+            kept.append(word[:room])
+        if not kept:
+            break
+        if or_pending or not alternatives:
+            alternatives.append([])
+            or_pending = False
+        alternatives[-1].append(Term(tuple(kept), phrase=phrase, excluded=bool(minus)))
+        words_left -= len(kept)
+        length_left -= overhead + len(" ".join(kept))
+        if len(kept) < len(words):
+            break  # the query was cut inside this term
+    return alternatives
+
 
 def normalise_query(raw: str | None) -> str:
-    """The user's query, trimmed, with runs of spaces collapsed and a bounded length."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    """The user's query in a bounded canonical form (see :func:`parse_query`); "" for nothing."""
+    return " or ".join(" ".join(map(str, terms)) for terms in parse_query(raw))
+
+
+def _clean(text: str) -> str:
+    """``text`` with control characters, every kind of space and tsquery operators as spaces and
+    invisible format characters (zero-width space, soft hyphen), surrogates and private or
+    unassigned code points removed: PostgreSQL then splits words exactly where Python does."""
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch in _OPERATOR_CHARACTERS or ch.isspace() or category in ("Cc", "Zs", "Zl", "Zp"):
+            out.append(" ")
+        elif category[0] != "C":
+            out.append(ch)
+    return "".join(out)
+
+
+def _has_word_character(word: str) -> bool:
+    return any(ch.isalnum() for ch in word)
 
 
 def search_articles(raw_query: str | None, base: QuerySet | None = None) -> QuerySet:
@@ -151,14 +249,16 @@ def _newest_matches(base: QuerySet, query: str) -> RawSQL:
 
 
 def _fallback_search(base: QuerySet, query: str) -> QuerySet:
-    condition = Q()
-    for term in query.split():
-        term = term.strip('"+-')
-        if term:
-            condition &= (
-                Q(title__icontains=term) | Q(lead__icontains=term) | Q(body__icontains=term)
-            )
-    return base.filter(condition).order_by(F("publish_at").desc(), "-id")
+    """Any alternative whose terms all match (an excluded term must not), as on PostgreSQL."""
+    alternatives = []
+    for terms in parse_query(query):
+        condition = Q()
+        for term in terms:
+            text = " ".join(term.words)
+            found = Q(title__icontains=text) | Q(lead__icontains=text) | Q(body__icontains=text)
+            condition &= ~found if term.excluded else found
+        alternatives.append(condition)
+    return base.filter(reduce(operator.or_, alternatives)).order_by(F("publish_at").desc(), "-id")
 
 
 def snippet_for(article: Article, query: str) -> SafeString:
@@ -189,7 +289,13 @@ def _marks_to_html(headline: str) -> SafeString:
 
 
 def _highlight_terms(text: str, query: str) -> SafeString:
-    terms = [t.strip('"+-') for t in query.split() if t.strip('"+-')]
+    terms = [
+        word
+        for alternative in parse_query(query)
+        for term in alternative
+        if not term.excluded
+        for word in term.words
+    ]
     escaped = escape(text)
     if not terms:
         return escaped

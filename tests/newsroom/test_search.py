@@ -3,9 +3,17 @@
 import pytest
 from django.db import connection
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsroom.models import Article
-from newsroom.search import search_articles, snippet_for
+from newsroom.search import (
+    MAX_QUERY_LENGTH,
+    MAX_TERMS,
+    normalise_query,
+    search_articles,
+    snippet_for,
+)
 
 TRAINING = {
     "title": "Pelatihan Digital Public Relation di Dislutkan",
@@ -236,3 +244,101 @@ def test_a_page_past_the_results_is_not_found(client, training):
     assert client.get("/cari/", {"q": "pelatihan", "halaman": 2}).status_code == 404
     assert client.get("/cari/", {"q": "pelatihan", "halaman": "x"}).status_code == 404
     assert client.get("/cari/", {"q": "pelatihan", "halaman": 0}).status_code == 404
+
+
+# --- Hostile queries: bounded before PostgreSQL parses them (security issue #11, item 3) ----------
+
+# PostgreSQL's tsquery parser keeps pending operators on a stack of 32: websearch_to_tsquery
+# turned 33 minus signs in a row into 33 NOTs and failed with "tsquery stack too small" (a 500).
+MINUS_RUNS = ["-" * 40, "- " * 40, "- - - " * 20, "pelatihan" + " -" * 40, "-(" * 40,
+              "or - " * 40, '-"' * 40, "-\x0b" * 40]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", MINUS_RUNS)
+def test_runs_of_minus_signs_answer_200(client, training, query):
+    response = client.get("/cari/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", MINUS_RUNS)
+def test_runs_of_minus_signs_search_without_error(training, query):
+    list(search_articles(query))
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [("- - - pelatihan", "pelatihan"), ("---udang", "-udang"), ('-"siaran pers"', '-"siaran pers"'),
+     ("or pelatihan or or udang or", "pelatihan or udang"), ("pelatihan OR -", "pelatihan"),
+     ('"siaran  pers', '"siaran pers"'), ("a\x00b\tc\u200bd", "a b cd"), ("(a | b) & !c", "a b c"),
+     ("  \n ", ""), ("--- ... -?", "")],
+)  # fmt: skip
+def test_query_is_normalised_to_terms_and_operators_that_each_make_sense(raw, expected):
+    assert normalise_query(raw) == expected
+
+
+def test_query_keeps_at_most_max_terms_and_max_length():
+    assert normalise_query("kata " * 100) == " ".join(["kata"] * MAX_TERMS)
+    assert normalise_query('"' + "kata " * 100 + '"') == '"' + " ".join(["kata"] * MAX_TERMS) + '"'
+    assert len(normalise_query("x" * 5000)) == MAX_QUERY_LENGTH
+
+
+def test_phrases_exclusions_and_or_find_what_a_person_expects(training, unrelated):
+    assert titles(search_articles('"siaran pers"')) == [TRAINING["title"]]
+    assert titles(search_articles('"pers siaran"')) == []
+    assert titles(search_articles("pelatihan -udang")) == [TRAINING["title"]]
+    assert titles(search_articles("pelatihan -kehumasan")) == []
+    assert titles(search_articles('pelatihan -"siaran pers"')) == []
+    assert sorted(titles(search_articles("pelatihan or udang"))) == sorted(
+        [TRAINING["title"], "Panen raya udang"]
+    )
+    assert titles(search_articles("- - - udang")) == ["Panen raya udang"]
+
+
+def test_snippet_marks_searched_words_but_not_excluded_ones_or_the_or_operator():
+    article = Article(lead="Koordinasi tiga puluh ASN.")  # the SQLite fallback's highlighter
+    snippet = str(snippet_for(article, normalise_query("tiga -puluh or asn")))
+    assert "<mark>tiga</mark>" in snippet and "<mark>ASN</mark>" in snippet
+    assert "<mark>puluh</mark>" not in snippet and "Ko<mark>or</mark>" not in snippet
+
+
+QUERY_SYNTAX = ["-", " ", '"', "or", "OR", "(", ")", "!", "&", "|", "<", "<->", ":", "*", "\\",
+                "'", "\x00", "\x0b", "\u200b", "\u00a0", "\u3000", "-(", "pelatihan", "udang",
+                "dan", "é", "🙂"]  # fmt: skip
+query_text = st.one_of(
+    st.lists(st.sampled_from(QUERY_SYNTAX), max_size=120).map("".join),
+    st.text(max_size=400),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=80),
+)
+SEARCH_FUZZ = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,  # the same examples on every run and both databases
+)
+
+
+@SEARCH_FUZZ
+@given(raw=query_text)
+def test_normalised_query_is_bounded_clean_and_stable(raw):
+    query = normalise_query(raw)
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert len([w for w in query.split() if w != "or"]) <= MAX_TERMS
+    assert query == " ".join(query.split()) and query.isprintable()
+    assert normalise_query(query) == query
+
+
+@pytest.mark.postgres
+@settings(SEARCH_FUZZ, max_examples=400)
+@given(raw=query_text)
+def test_postgresql_parses_every_normalised_query(db, on_postgres, raw):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT websearch_to_tsquery('indonesian'::regconfig, %s)", [normalise_query(raw)]
+        )
+
+
+@settings(SEARCH_FUZZ, max_examples=60)
+@given(raw=query_text)
+def test_search_page_answers_any_text(client, training, unrelated, raw):
+    """On PostgreSQL the full-text path, on SQLite the fallback: never an error."""
+    response = client.get("/cari/", {"q": raw})
+    assert response.status_code == (400 if "\x00" in raw else 200)
