@@ -2,7 +2,6 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +13,41 @@ admin.site.site_title = _("Humas")
 admin.site.index_title = _("Newsroom and PPID service")
 
 
-class AgencyScopedAdmin(admin.ModelAdmin):
+def scoped_choices(model_admin, db_field, request):
+    """The rows a person may pick in a foreign-key or many-to-many field of an admin form.
+
+    A choice is limited to what the person may see: the related model's own admin decides
+    (its get_queryset), so a new admin class scopes its choices everywhere without anyone
+    remembering to; agency-owned models without an admin are scoped by their agency.
+    """
+    related = db_field.related_model
+    related_admin = model_admin.admin_site._registry.get(related)
+    if related_admin is not None:
+        return related_admin.get_queryset(request)
+    if any(field.name == "agency" for field in related._meta.get_fields()):
+        return permissions.scope_to_agencies(related._default_manager.all(), request.user)
+    return None
+
+
+class ScopedChoicesMixin:
+    """Limits every foreign-key and many-to-many choice to what the person may see."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            queryset = scoped_choices(self, db_field, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "queryset" not in kwargs:
+            queryset = scoped_choices(self, db_field, request)
+            if queryset is not None:
+                kwargs["queryset"] = queryset
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class AgencyScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     """Base for every admin whose rows belong to an agency.
 
     Access comes from memberships (accounts.permissions), not from Django's model permissions:
@@ -75,14 +108,26 @@ class AgencyScopedAdmin(admin.ModelAdmin):
         raise Http404
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
+    """The agency's people on its page: read-only for agency administrators, who give and take
+    roles in the Memberships admin (where the choice of person is limited to whom they manage)."""
+
     model = Membership
     extra = 1
     autocomplete_fields = ["user"]
 
+    def has_add_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.is_superuser(request.user)
+
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "slug", "allow_self_approval"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -118,18 +163,17 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
+    """Accounts: an agency administrator sees and changes only the people they manage
+    (accounts.permissions.manageable_people); anyone else's account answers 404."""
+
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)
-        ids = permissions.agency_ids_for(request.user, {Role.AGENCY_ADMIN})
-        if ids is None:
+        if permissions.is_superuser(request.user):
             return qs
-        # Users without any membership yet are visible so a new account can be given a role.
-        return qs.filter(
-            Q(memberships__agency__in=ids) | Q(memberships__isnull=True), is_superuser=False
-        ).distinct()
+        return qs.filter(pk__in=permissions.manageable_people(request.user).values("pk"))
 
     def has_module_permission(self, request):
         return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
@@ -140,8 +184,8 @@ class UserAdmin(DjangoUserAdmin):
     has_add_permission = has_module_permission
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser:
-            return permissions.is_superuser(request.user)
+        if obj is not None:
+            return permissions.can_manage_person(request.user, obj)
         return permissions.has_any_role(request.user, {Role.AGENCY_ADMIN})
 
     def has_delete_permission(self, request, obj=None):
@@ -170,3 +214,8 @@ class MembershipAdmin(AgencyScopedAdmin):
     autocomplete_fields = ["user"]
     view_roles = frozenset({Role.AGENCY_ADMIN})
     list_select_related = ["user", "agency"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A membership changes role, never person: moving it to someone else would attach
+        # them to this agency without the check on whom the administrator may manage.
+        return ["user"] if obj is not None else []

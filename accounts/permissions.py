@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from .models import Agency, Membership, Role
+from .models import Agency, Membership, Role, User
 
 _CACHE_ATTR = "_humas_roles_by_agency"
 
@@ -92,6 +92,34 @@ def scope_to_agencies(
     if ids is None:
         return queryset
     return queryset.filter(**{f"{field}__in": ids})
+
+
+# --- people: who may manage whose account and roles ----------------------------------------------
+
+
+def manageable_people(user) -> QuerySet[User]:
+    """The accounts a person may manage: names, e-mail, password, active flag and roles.
+
+    Superusers manage everyone. An agency administrator manages only people whose memberships
+    all lie inside the agencies they administer (and accounts with no membership yet, so a new
+    colleague can be given a role); someone who also works for another agency, and every
+    superuser, is left to a superuser, so an administrator cannot take over another agency's
+    account by attaching it to their own agency.
+    """
+    ids = agency_ids_for(user, {Role.AGENCY_ADMIN})
+    if ids is None:
+        return User.objects.all()
+    if not ids:
+        return User.objects.none()
+    elsewhere = Membership.objects.filter(user=OuterRef("pk")).exclude(agency_id__in=ids)
+    return User.objects.filter(is_superuser=False).exclude(Exists(elsewhere))
+
+
+def can_manage_person(user, person) -> bool:
+    """True when ``user`` may change ``person``'s account or give them a role."""
+    if is_superuser(user):
+        return True
+    return manageable_people(user).filter(pk=person.pk).exists()
 
 
 # --- newsroom: who may do what to an article (the workflow in newsroom.workflow asks these) ------
