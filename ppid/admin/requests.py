@@ -19,67 +19,37 @@ from accounts.admin import AgencyScopedAdmin
 
 from .. import deadlines, forms, services
 from ..models import InformationRequest
-from ..services import PPIDError
+from ..services import PPIDError, transitions
 
 Status = InformationRequest.Status
 
 
-def _decide(req, user, data):
-    return services.decide(req, actor=user, **data)
+def _attach(req, user, data):
+    return services.attach_file(
+        req, actor=user, uploaded=data["file"], description=data["description"]
+    )
 
 
-#: action -> (button label, form class, call). Every call is one ppid.services function.
-ACTIONS = {
+#: step -> (form class, call): the page of each staff step of ``transitions.STEPS`` only turns its
+#: form into one ppid.services call. Which step is possible when is the table's business.
+STEP_PAGES = {
     "process": (
-        gettext_lazy("Take into process"),
         forms.CompletionForm,
         lambda req, user, data: services.start_processing(req, actor=user),
     ),
     "ask-completion": (
-        gettext_lazy("Ask for completion"),
         forms.CompletionRequestForm,
         lambda req, user, data: services.ask_for_completion(req, actor=user, **data),
     ),
     "completed": (
-        gettext_lazy("Record completion"),
         forms.CompletionForm,
         lambda req, user, data: services.record_completion(req, actor=user, **data),
     ),
-    "extend": (
-        gettext_lazy("Extend the deadline"),
-        forms.ExtendForm,
-        lambda req, user, data: services.extend(req, actor=user, **data),
-    ),
-    "decide": (gettext_lazy("Decide"), forms.DecideForm, _decide),
-    "attach": (
-        gettext_lazy("Send a file"),
-        forms.AttachForm,
-        lambda req, user, data: services.attach_file(
-            req, actor=user, uploaded=data["file"], description=data["description"]
-        ),
-    ),
-    "fee": (
-        gettext_lazy("Record a fee"),
-        forms.FeeForm,
-        lambda req, user, data: services.record_fee(req, actor=user, **data),
-    ),
+    "extend": (forms.ExtendForm, lambda req, user, data: services.extend(req, actor=user, **data)),
+    "decide": (forms.DecideForm, lambda req, user, data: services.decide(req, actor=user, **data)),
+    "attach": (forms.AttachForm, _attach),
+    "fee": (forms.FeeForm, lambda req, user, data: services.record_fee(req, actor=user, **data)),
 }
-
-
-def available_actions(req: InformationRequest) -> list[str]:
-    """Which buttons make sense now (the services check again, this only hides dead ends)."""
-    if req.status == Status.DECIDED:
-        return ["attach", "fee"]
-    found = []
-    if req.status == Status.RECEIVED:
-        found.append("process")
-    if req.status == Status.AWAITING_COMPLETION:
-        found.append("completed")
-    else:
-        found += ["ask-completion", "decide"]
-        if not req.extension_days:
-            found.append("extend")
-    return [*found, "attach", "fee"]
 
 
 @admin.register(InformationRequest)
@@ -200,13 +170,14 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                 return redirect(reverse("admin:ppid_informationrequest_change", args=[req.pk]))
         return self._form_page(request, form, _("Register a walk-in, phone or letter request"))
 
-    def _form_page(self, request, form, title, obj=None):
+    def _form_page(self, request, form, title, obj=None, refusal=None):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": title,
             "form": form,
             "original": obj,
+            "refusal": refusal,
         }
         return TemplateResponse(request, "admin/ppid/action_form.html", context)
 
@@ -224,19 +195,25 @@ class InformationRequestAdmin(AgencyScopedAdmin):
 
     def action_view(self, request, object_id, action):
         req = self.get_object(request, object_id)
-        if req is None or action not in ACTIONS or not self.has_change_permission(request, req):
+        if req is None or action not in STEP_PAGES or not self.has_change_permission(request, req):
             raise Http404
-        label, form_class, call = ACTIONS[action]
+        step = transitions.STEPS[action]
+        form_class, call = STEP_PAGES[action]
         form = form_class(request.POST or None, request.FILES or None)
+        refusal = None
         if request.method == "POST" and form.is_valid():
             try:
                 call(req, request.user, form.cleaned_data)
             except PPIDError as error:
                 form.add_error(None, error.message)
             else:
-                messages.success(request, _("%(action)s: done.") % {"action": label})
+                messages.success(request, _("%(action)s: done.") % {"action": step.label})
                 return redirect(reverse("admin:ppid_informationrequest_change", args=[req.pk]))
-        return self._form_page(request, form, f"{label} — {req.registration_number}", req)
+        elif request.method != "POST":
+            # Opened from an old tab or a bookmark: say at once why the step is not possible now.
+            refusal = transitions.refusal(req, step, request.user)
+        title = f"{step.label} — {req.registration_number}"
+        return self._form_page(request, form, title, req, refusal)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         req = self.get_object(request, object_id)
@@ -247,7 +224,10 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                 "files": req.attachments.all(),
                 "fees": req.fees.all(),
                 "objections": req.objections.all(),
-                "actions": [(a, ACTIONS[a][0]) for a in available_actions(req)],
+                "actions": [
+                    (step.name, step.label)
+                    for step in transitions.available_steps(req, request.user)
+                ],
                 "show_save": False,
                 "show_save_and_continue": False,
                 "show_save_and_add_another": False,

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from ..models import Fee, InformationRequest, RequestAttachment
 from ..uploads import inspect_upload
 from . import notices
-from .base import PPIDError, lock_request, record_event, require_ppid_staff
+from .base import PPIDError, lock_request, record_event
+from .transitions import check_step
 
 
 def save_file(req, uploaded, kind, actor=None, description="") -> RequestAttachment:
@@ -41,14 +42,14 @@ def attach_file(
     """A file the PPID sends to the requester (a copy of the information)."""
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
+        step = check_step(req, "attach", actor)
         attachment = save_file(
             req, uploaded, RequestAttachment.Kind.SENT, actor, description.strip()
         )
         title, text = notices.file_sent(req, attachment)
         record_event(
             req,
-            "ppid.request.file_sent",
+            step.code,
             _("File sent: %(name)s") % {"name": attachment.original_name},
             actor=actor,
             notice_title=title,
@@ -67,7 +68,7 @@ def record_fee(
         raise PPIDError(_("Pages and amount cannot be negative."))
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
+        step = check_step(req, "fee", actor)
         fee = Fee.objects.create(
             request=req,
             description=description.strip(),
@@ -79,7 +80,7 @@ def record_fee(
         title, text = notices.fee(req, fee)
         record_event(
             req,
-            "ppid.request.fee_recorded",
+            step.code,
             _("Fee recorded: %(description)s, Rp %(amount)s")
             % {"description": fee.description, "amount": fee.amount},
             actor=actor,

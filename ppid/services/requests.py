@@ -33,10 +33,10 @@ from .base import (
     require_ppid_staff,
 )
 from .files import save_file
+from .transitions import check_step
 
 # Letters and digits that cannot be mistaken for each other when read out on the phone.
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-Status = InformationRequest.Status
 
 #: Fields a requester (or staff entering a walk-in request) fills in.
 APPLICANT_FIELDS = (
@@ -157,12 +157,10 @@ def register_request(
 def start_processing(req: InformationRequest, *, actor) -> InformationRequest:
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status != Status.RECEIVED:
-            raise PPIDError(_("Only a newly received request can be taken into process."))
-        req.status = Status.IN_PROCESS
+        step = check_step(req, "process", actor)
+        req.status = step.target(req.status)
         req.save(update_fields=["status"])
-        record_event(req, "ppid.request.in_process", _("Request taken into process"), actor=actor)
+        record_event(req, step.code, _("Request taken into process"), actor=actor)
     return req
 
 
@@ -171,19 +169,17 @@ def ask_for_completion(req: InformationRequest, *, actor, missing: str) -> Infor
     missing = (missing or "").strip()
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status not in (Status.RECEIVED, Status.IN_PROCESS):
-            raise PPIDError(_("Completion can only be asked for an open request."))
+        step = check_step(req, "ask-completion", actor)
         if not missing:
             raise PPIDError(_("Say what is missing from the request."))
-        req.status = Status.AWAITING_COMPLETION
+        req.status = step.target(req.status)
         req.completed_at = None
         req.due_date = compute_due_date(req)
         req.save(update_fields=["status", "completed_at", "due_date"])
         title, text = notices.completion_requested(req, missing)
         record_event(
             req,
-            "ppid.request.completion_requested",
+            step.code,
             _("Completion requested: %(m)s") % {"m": missing},
             actor=actor,
             notice_title=title,
@@ -195,10 +191,8 @@ def ask_for_completion(req: InformationRequest, *, actor, missing: str) -> Infor
 def record_completion(req: InformationRequest, *, actor, note: str = "") -> InformationRequest:
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status != Status.AWAITING_COMPLETION:
-            raise PPIDError(_("This request is not waiting for completion."))
-        req.status = Status.IN_PROCESS
+        step = check_step(req, "completed", actor)
+        req.status = step.target(req.status)
         req.completed_at = timezone.now()
         req.due_date = compute_due_date(req)
         req.save(update_fields=["status", "completed_at", "due_date"])
@@ -206,7 +200,7 @@ def record_completion(req: InformationRequest, *, actor, note: str = "") -> Info
         summary = _("Request completed by the requester")
         record_event(
             req,
-            "ppid.request.completed",
+            step.code,
             f"{summary}. {note}".strip(),
             actor=actor,
             notice_title=title,
@@ -225,14 +219,13 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
         raise PPIDError(_("Attach a file or write a note."))
     with transaction.atomic():
         req = lock_request(req)
-        if req.status != Status.AWAITING_COMPLETION:
-            raise PPIDError(_("This request is not waiting for completion."))
+        step = check_step(req, "submit-completion", None)
         names = [
             save_file(req, f, RequestAttachment.Kind.FROM_REQUESTER).original_name for f in uploads
         ]
         record_event(
             req,
-            "ppid.request.completion_submitted",
+            step.code,
             _("The requester sent the missing parts: %(what)s")
             % {"what": "; ".join([*names, note] if note else names)},
         )
@@ -247,27 +240,21 @@ def extend(
     today = today or timezone.localdate()
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status == Status.DECIDED:
-            raise PPIDError(_("A decided request cannot be extended."))
-        if req.extension_days:
-            raise PPIDError(_("The time may be extended only once."))
+        # Once only and before the deadline: the table's guards (transitions.STEPS).
+        step = check_step(req, "extend", actor, today)
         if not 1 <= int(days) <= deadlines.MAX_EXTENSION_DAYS:
             raise PPIDError(_("An extension is 1 to 7 working days."))
         if not reason:
             raise PPIDError(_("An extension needs written reasons."))
-        if req.due_date is None or today > req.due_date:
-            raise PPIDError(_("The extension must be given before the 10-working-day deadline."))
         req.extension_days = int(days)
         req.extension_reason = reason
         req.due_date = compute_due_date(req)
-        if req.status == Status.RECEIVED:
-            req.status = Status.IN_PROCESS
+        req.status = step.target(req.status)
         req.save(update_fields=["extension_days", "extension_reason", "due_date", "status"])
         title, text = notices.extension(req)
         record_event(
             req,
-            "ppid.request.extended",
+            step.code,
             _("Extended by %(days)s working days: %(reason)s") % {"days": days, "reason": reason},
             actor=actor,
             notice_title=title,
@@ -304,14 +291,8 @@ def decide(
         exemption_ground, consequence_test = "", ""
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status == Status.DECIDED:
-            raise PPIDError(_("This request has already been decided."))
-        if req.status == Status.AWAITING_COMPLETION:
-            raise PPIDError(
-                _("This request is waiting for completion; record the completion first.")
-            )
-        req.status = Status.DECIDED
+        step = check_step(req, "decide", actor)
+        req.status = step.target(req.status)
         req.outcome = outcome
         req.decision_reasons = reasons.strip()
         req.withheld_information = (
@@ -329,7 +310,7 @@ def decide(
         title, text = notices.decision(req)
         record_event(
             req,
-            "ppid.request.decided",
+            step.code,
             _("Decided: %(outcome)s") % {"outcome": req.get_outcome_display()},
             actor=actor,
             notice_title=title,
