@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = _("Agencies and accounts")
+
+    def ready(self):
+        # Registers the system checks of two-step verification (a mistyped role code fails loudly).
+        from . import two_factor  # noqa: F401

@@ -183,3 +183,64 @@ def can_decide_objection(user, agency) -> bool:
 def ppid_agency_ids(user) -> set[int] | None:
     """Agencies whose PPID records the user may see (None: every agency)."""
     return agency_ids_for(user, PPID_ROLES)
+
+
+# --- two-step verification: who must have a second factor (accounts.two_factor enforces it) ------
+
+#: The role code in HUMAS_OTP_REQUIRED_ROLES that stands for superusers.
+SUPERUSER_ROLE = "superuser"
+#: Every code HUMAS_OTP_REQUIRED_ROLES may hold (a system check refuses any other).
+SECOND_FACTOR_ROLE_CODES = frozenset({SUPERUSER_ROLE, *Role.values})
+
+
+def second_factor_roles() -> frozenset[str]:
+    """The role codes that make a second factor mandatory (settings.HUMAS_OTP_REQUIRED_ROLES)."""
+    from django.conf import settings
+
+    return frozenset(getattr(settings, "HUMAS_OTP_REQUIRED_ROLES", ()))
+
+
+def second_factor_required(user) -> bool:
+    """True when the user holds, in any agency, a role whose holders must use two-step login."""
+    required = second_factor_roles()
+    if not required or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if SUPERUSER_ROLE in required and is_superuser(user):
+        return True
+    return any(held & required for held in _roles_by_agency(user).values())
+
+
+#: What a signed-in person may reach, decided by second_factor_gate().
+GATE_OPEN = "open"  # everything their roles allow
+GATE_ENROL = "enrol"  # only the enrolment page (mandatory, not enrolled yet)
+GATE_LOG_IN_AGAIN = "log_in_again"  # nothing: enrolled, but this session gave no code
+
+
+def second_factor_gate(user) -> str:
+    """Whether a signed-in person's session may be used, given their second factor.
+
+    Someone with a confirmed device (authenticator or recovery codes) must have given one of its
+    codes in this session (``user.is_verified()``, set by django_otp's middleware); someone whose
+    role makes it mandatory must have enrolled an authenticator app. Verified sessions cost no
+    query here beyond the role lookup.
+    """
+    from django_otp import user_has_device
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not getattr(user, "is_authenticated", False):
+        return GATE_OPEN
+    is_verified = getattr(user, "is_verified", None)
+    verified = bool(is_verified and is_verified())
+    if not verified and user_has_device(user, confirmed=True):
+        return GATE_LOG_IN_AGAIN
+    if second_factor_required(user) and not (
+        isinstance(getattr(user, "otp_device", None), TOTPDevice)
+        or TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    ):
+        return GATE_ENROL
+    return GATE_OPEN
+
+
+def may_switch_off_second_factor(user) -> bool:
+    """Only people for whom it is optional may switch two-step verification off."""
+    return not second_factor_required(user)

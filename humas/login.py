@@ -1,9 +1,11 @@
-"""Staff login: Django's admin login plus an optional TOTP second factor (django-otp).
+"""Staff login: Django's admin login plus the TOTP second factor (django-otp).
 
-Staff who enrolled a confirmed TOTP device (admin > OTP_TOTP > TOTP devices) must give the
-6-digit code from their authenticator app with their password; staff without a device log in as
-before. Lockout after repeated failures is django-axes' job (settings.AXES_*), and a wrong code
-counts as a failed login there too.
+Staff who enrolled (accounts.two_factor: their own page in the admin) must give the 6-digit code
+from their authenticator app, or one of their one-time recovery codes, with their password; staff
+without a device log in as before, and accounts.two_factor.SecondFactorMiddleware then sends those
+whose role requires a second factor (settings.HUMAS_OTP_REQUIRED_ROLES) to enrol first. Lockout
+after repeated failures is django-axes' job (settings.AXES_*), and a wrong code counts as a failed
+login there too.
 """
 
 from django import forms
@@ -12,17 +14,23 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
+from django_otp import user_has_device
+
+from accounts.two_factor import verify_code
 
 
 class StaffLoginForm(AdminAuthenticationForm):
     otp_token = forms.CharField(
         label=_("Authenticator code"),
         required=False,
-        max_length=8,
-        help_text=_("Only if you set up two-step verification: the 6-digit code from your app."),
+        max_length=20,
+        help_text=_(
+            "Only if you set up two-step verification: the 6-digit code from your app, or one of "
+            "your recovery codes."
+        ),
+        # No numeric keyboard or digits-only pattern: recovery codes have letters.
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autocapitalize": "off"}
         ),
     )
 
@@ -37,7 +45,7 @@ class StaffLoginForm(AdminAuthenticationForm):
         if not user_has_device(user, confirmed=True):
             return
         token = (self.cleaned_data.get("otp_token") or "").strip()
-        device = match_token(user, token) if token else None
+        device = verify_code(user, token) if token else None
         if device is None:
             # Tell axes, so guessing codes is locked out like guessing passwords.
             user_login_failed.send(

@@ -57,10 +57,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Login lockout after repeated failures, per account and per IP, stored in the database.
     "axes",
-    # Optional TOTP second factor for staff (see humas.security_login).
+    # TOTP second factor for staff, with one-time recovery codes (humas.login, accounts.two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",
     "accounts",
+    "django_otp.plugins.otp_static",
     "newsroom",
     "ppid",
 ]
@@ -86,6 +87,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "humas.security.DatabaseUnavailableMiddleware",
+    # Staff whose role needs a second factor reach nothing but its enrolment until they have one
+    # (HUMAS_OTP_REQUIRED_ROLES); a session not verified with an enrolled person's code is ended.
+    "accounts.two_factor.SecondFactorMiddleware",
     # Last, as django-axes requires: turns a lockout into its (Indonesian) lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -302,6 +306,12 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(env_list("HUMAS_CLIENT_IP_HEADERS", "R
 AXES_VERBOSE = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Two-step verification (accounts.two_factor): people holding one of these roles in any agency
+# ("superuser" or an accounts.models.Role value) must enrol an authenticator app and give its code
+# at every login. Empty: optional for everyone. An unknown code stops startup (system check).
+HUMAS_OTP_REQUIRED_ROLES = env_list("HUMAS_OTP_REQUIRED_ROLES", "superuser,agency_admin")
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = os.environ.get("HUMAS_OTP_ISSUER", "Humas")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -29,6 +29,8 @@ urlpatterns = [
         never_cache(staff_member_required(ckeditor_views.browse)),
         name="ckeditor_browse",
     ),
+    # Two-step verification set up by staff themselves (accounts.two_factor), before the admin.
+    path("admin/keamanan/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
     path("ppid/", include("ppid.urls")),
     path("", include("newsroom.urls")),

@@ -29,6 +29,10 @@ def _isolated_media_and_cache(settings, tmp_path):
     # The anonymous page cache is off unless a test turns it on (tests/perf prove it, including
     # its invalidation; elsewhere a test reading a page twice around a change wants fresh pages).
     settings.HUMAS_PAGE_CACHE_SECONDS = 0
+    # Mandatory two-step verification is off unless a test turns it on: most tests sign staff in
+    # with client.force_login, which gives no code, and the gate (accounts.two_factor) treats that
+    # like any login without one. tests/security/test_two_factor.py proves the rule switched on.
+    settings.HUMAS_OTP_REQUIRED_ROLES = []
     cache.clear()
     fragments.forget_local()
     yield
