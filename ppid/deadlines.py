@@ -26,6 +26,14 @@ MAX_EXTENSION_DAYS = 7
 #: and the atasan PPID answers it within 30 working days.
 OBJECTION_FILING_DAYS = 30
 OBJECTION_ANSWER_DAYS = 30
+#: UU 14/2008 Pasal 37(2) (and Perki 1/2013 on the dispute procedure): the requester takes the
+#: dispute to the Komisi Informasi within 14 working days after receiving the atasan PPID's
+#: answer, or after the 30-working-day answer period ended without one.
+COMMISSION_FILING_DAYS = 14
+#: Perki 1/2021 (standar layanan): a requester asked to complete a deficient request gets a period
+#: to do so; the project uses 10 working days (issue 13). Settings may change it with
+#: ``PPID_COMPLETION_DAYS``; afterwards the PPID may close the request as not completed.
+COMPLETION_DAYS = 10
 #: Requests due within this many working days are highlighted in the staff queue.
 DUE_SOON_DAYS = 3
 
@@ -137,6 +145,26 @@ def working_days_between(start: date, end: date, *, agency=None) -> int:
     The twin of ``add_working_days``: ``working_days_between(d, add_working_days(d, n)) == n``.
     """
     return WorkingCalendar(agency).working_days_between(start, end)
+
+
+def commission_deadline(*, answer_received=None, answer_due=None, agency=None) -> date:
+    """The last day to take an objection to the Komisi Informasi (UU 14/2008 Pasal 37(2)).
+
+    Give exactly one of: ``answer_received``, the day the atasan PPID's written answer reached
+    the requester; or ``answer_due``, the last day of the 30-working-day answer period that ended
+    without an answer. Either day is day zero; the deadline is the 14th working day after it.
+    """
+    if (answer_received is None) == (answer_due is None):
+        raise ValueError("give exactly one of answer_received and answer_due")
+    start = answer_received if answer_received is not None else answer_due
+    return add_working_days(start, COMMISSION_FILING_DAYS, agency=agency)
+
+
+def completion_days() -> int:
+    """Working days a requester has to complete a deficient request (see COMPLETION_DAYS)."""
+    from django.conf import settings
+
+    return int(getattr(settings, "PPID_COMPLETION_DAYS", COMPLETION_DAYS))
 
 
 def is_working_day(day: date, *, agency=None) -> bool:

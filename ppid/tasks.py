@@ -15,20 +15,28 @@ def send_notice_email(event_id: int, extra: str = "") -> bool:
     Runs after the action's commit: a failure here leaves the request and its notice intact (the
     requester still sees the notice on the status page).
     """
-    event = RequestEvent.objects.select_related("request__agency").filter(pk=event_id).first()
-    if event is None or not event.request.email:
+    event = (
+        RequestEvent.objects.select_related("request__agency", "objection")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
         return False
-    req = event.request
+    # An objection on ground (b) has no request: its notices go to the objector.
+    source = event.request or event.objection
+    if source is None or not source.email:
+        return False
     body = event.notice_text
     if extra:
         body = f"{body}\n\n{extra}"
-    body += "\n\n" + _("Track your request at %(url)s") % {
-        "url": f"{settings.SITE_URL}/ppid/status/"
-    }
+    if event.request is not None:
+        body += "\n\n" + _("Track your request at %(url)s") % {
+            "url": f"{settings.SITE_URL}/ppid/status/"
+        }
     send_mail(
-        subject=f"[{req.registration_number}] {event.notice_title}",
+        subject=f"[{source.registration_number}] {event.notice_title}",
         message=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[req.email],
+        recipient_list=[source.email],
     )
     return True

@@ -2,6 +2,7 @@
 
 from .calendar import ClosureDay
 from .dip import DIPEntry
+from .disputes import Dispute
 from .objections import Objection, ObjectionGround
 from .requests import (
     ApplicantType,
@@ -23,6 +24,7 @@ __all__ = [
     "ClosureDay",
     "DIPEntry",
     "DeliveryMethod",
+    "Dispute",
     "ExemptionGround",
     "Fee",
     "InformationRequest",

@@ -29,9 +29,13 @@ class Objection(models.Model):
         UPHELD = "upheld", _("PPID decision upheld (objection rejected)")
         OVERTURNED = "overturned", _("PPID decision overturned (objection accepted)")
 
+    # Empty for ground (b): periodic information not published needs no request (UU 14/2008
+    # Pasal 35(1)(b)); the objection then names the agency and the information concerned.
     request = models.ForeignKey(
         "ppid.InformationRequest",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="objections",
         verbose_name=_("information request"),
     )
@@ -44,6 +48,16 @@ class Objection(models.Model):
     year = models.PositiveSmallIntegerField(editable=False)
     sequence = models.PositiveIntegerField(editable=False)
     grounds = models.JSONField(_("grounds"), default=list)
+    periodic_information = models.TextField(
+        _("periodic information concerned"),
+        blank=True,
+        help_text=_("Ground (b) without a request: which periodic information is not published."),
+    )
+    # Who objects, when there is no request to take it from (ground (b) without a request).
+    objector_name = models.CharField(_("name of the objector"), max_length=200, blank=True)
+    objector_address = models.TextField(_("address of the objector"), blank=True)
+    objector_phone = models.CharField(_("phone of the objector"), max_length=30, blank=True)
+    objector_email = models.EmailField(_("e-mail of the objector"), blank=True)
     case_text = models.TextField(_("the case"))
     filed_at = models.DateTimeField(_("filed at"), default=timezone.now)
     due_date = models.DateField(_("answer due"), editable=False)
@@ -76,6 +90,15 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return self.registration_number
+
+    @property
+    def email(self) -> str:
+        """Where the notices on this objection are e-mailed."""
+        return self.request.email if self.request_id else self.objector_email
+
+    @property
+    def name(self) -> str:
+        return self.request.name if self.request_id else self.objector_name
 
     def get_grounds_display(self) -> list[str]:
         labels = dict(ObjectionGround.choices)

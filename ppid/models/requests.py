@@ -55,6 +55,13 @@ class Outcome(models.TextChoices):
     NOT_DOCUMENTED = "not_documented", _("Not yet documented")
 
 
+#: Not a decision on the information: the requester did not complete the request within the
+#: period given (ppid.services.completion.close_incomplete). Kept out of ``Outcome`` so that
+#: "Decide" never offers it and the report's decisions stay the five of Pasal 22(7).
+NOT_COMPLETED = "not_completed"
+OUTCOME_CHOICES = [*Outcome.choices, (NOT_COMPLETED, _("Closed: not completed by the requester"))]
+
+
 class ExemptionGround(models.TextChoices):
     """UU 14/2008 Pasal 17 (a-j): the only grounds on which information may be withheld."""
 
@@ -143,7 +150,7 @@ class InformationRequest(models.Model):
     )
 
     outcome = models.CharField(
-        _("decision"), max_length=16, choices=Outcome.choices, blank=True, editable=False
+        _("decision"), max_length=16, choices=OUTCOME_CHOICES, blank=True, editable=False
     )
     withheld_information = models.TextField(_("information withheld"), blank=True, editable=False)
     exemption_ground = models.CharField(
@@ -246,7 +253,14 @@ class RegistrationCounter(models.Model):
 class RequestEvent(models.Model):
     """One step in a request's timeline (or its objection's), with the notice it produced."""
 
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
+    # Empty only for the steps of an objection made without a request (ground (b)).
+    request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="events",
+    )
     objection = models.ForeignKey(
         "ppid.Objection", on_delete=models.CASCADE, null=True, blank=True, related_name="events"
     )

@@ -11,8 +11,15 @@ from .calendar import (
     save_closure_day,
     sync_package_holidays,
 )
+from .completion import close_incomplete
 from .files import attach_file, record_fee
-from .objections import decide_objection, file_objection, objection_allowed
+from .objections import (
+    decide_objection,
+    file_objection,
+    file_periodic_objection,
+    last_day_to_object,
+    objection_allowed,
+)
 from .requests import (
     ask_for_completion,
     decide,
@@ -28,11 +35,14 @@ __all__ = [
     "PPIDError",
     "ask_for_completion",
     "attach_file",
+    "close_incomplete",
     "decide",
     "decide_objection",
     "extend",
     "file_objection",
+    "file_periodic_objection",
     "find_request",
+    "last_day_to_object",
     "objection_allowed",
     "recompute_due_dates",
     "record_completion",

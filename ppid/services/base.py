@@ -79,7 +79,8 @@ def record_event(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         **({"created_at": at} if at else {}),
     )
-    if notice_text and request.email:
+    recipient = request.email if request is not None else getattr(objection, "email", "")
+    if notice_text and recipient:
         transaction.on_commit(lambda: _enqueue_notice_mail(event.pk, mail_extra))
     return event
 

@@ -6,7 +6,7 @@ stays on record even if the request is changed later; ppid:notice shows it as a 
 
 from __future__ import annotations
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 
@@ -62,6 +62,55 @@ def completion_requested(req, missing: str) -> tuple[str, str]:
             missing,
             "",
             _("Send what is missing to the PPID quoting your registration number."),
+            _(
+                "Please complete it no later than %(date)s (%(days)s working days); after that "
+                "date the PPID may close your request as not completed."
+            )
+            % {"date": _date(_completion_deadline(req)), "days": _completion_days()},
+        ]
+    )
+    return title, text
+
+
+def _completion_days() -> int:
+    from ..deadlines import completion_days
+
+    return completion_days()
+
+
+def _completion_deadline(req):
+    # Asked today: the notice is composed when the PPID asks (ppid.services.completion).
+    from .completion import completion_deadline
+
+    return completion_deadline(timezone.localdate(), agency=req.agency_id)
+
+
+@with_indonesian
+def closed_incomplete(req, due) -> tuple[str, str]:
+    title = _("Notice: your request is closed as not completed")
+    text = _compose(
+        [
+            _(
+                "The PPID asked you to complete your request %(number)s, received on "
+                "%(received)s, no later than %(date)s."
+            )
+            % {
+                "number": req.registration_number,
+                "received": _date(req.received_date),
+                "date": _date(due),
+            },
+            _(
+                "The missing parts have not been received by that date, so the request is closed "
+                "as not completed by the requester."
+            ),
+            "",
+            req.decision_reasons or None,
+            "" if req.decision_reasons else None,
+            _("You may submit a new, complete request at any time."),
+            _(
+                "If you disagree, you may file an objection with the PPID head within 30 working "
+                "days (UU 14/2008 Pasal 35(1)(e) and Pasal 36)."
+            ),
         ]
     )
     return title, text
@@ -176,7 +225,10 @@ def objection_receipt(objection) -> tuple[str, str]:
         [
             _("Your objection has been registered under number %(number)s.")
             % {"number": objection.registration_number},
-            _("Concerning request: %(number)s") % {"number": objection.request.registration_number},
+            _("Concerning request: %(number)s") % {"number": objection.request.registration_number}
+            if objection.request_id
+            else _("Concerning periodic information not published: %(what)s")
+            % {"what": objection.periodic_information},
             _("Grounds: %(grounds)s") % {"grounds": "; ".join(objection.get_grounds_display())},
             "",
             _("The PPID head will answer in writing no later than %(date)s (30 working days).")
@@ -184,6 +236,16 @@ def objection_receipt(objection) -> tuple[str, str]:
         ]
     )
     return title, text
+
+
+def _commission_deadline(objection):
+    from ..deadlines import commission_deadline
+
+    return commission_deadline(
+        answer_received=timezone.localdate(objection.decided_at) if objection.decided_at else None,
+        answer_due=None if objection.decided_at else objection.due_date,
+        agency=objection.agency_id,
+    )
 
 
 @with_indonesian
@@ -199,8 +261,10 @@ def objection_answer(objection) -> tuple[str, str]:
             "",
             _(
                 "If you are not satisfied, you may take the dispute to the Information Commission "
-                "within 14 working days after receiving this answer (UU 14/2008 Pasal 37)."
-            ),
+                "within 14 working days after receiving this answer (UU 14/2008 Pasal 37), that "
+                "is no later than %(date)s if you receive it today."
+            )
+            % {"date": _date(_commission_deadline(objection))},
         ]
     )
     return title, text
