@@ -122,49 +122,50 @@ def can_manage_person(user, person) -> bool:
     return manageable_people(user).filter(pk=person.pk).exists()
 
 
-# --- newsroom: who may do what to an article (the workflow in newsroom.workflow asks these) ------
+# --- newsroom: who may do what to publishable content (newsroom.workflow and .editing ask these) --
 
-#: Roles that write and edit article text (drafts, and corrections of live articles).
-ARTICLE_EDIT_ROLES = frozenset({Role.WRITER, Role.SUPERVISOR})
+#: Roles that write and edit content (drafts, and corrections of live content).
+CONTENT_EDIT_ROLES = frozenset({Role.WRITER, Role.SUPERVISOR})
 #: Roles that review: approve, schedule, send back, archive and reopen.
-ARTICLE_REVIEW_ROLES = frozenset({Role.SUPERVISOR})
+CONTENT_REVIEW_ROLES = frozenset({Role.SUPERVISOR})
 
-#: Workflow action -> roles (in the article's agency) that may perform it. A writer never
-#: publishes; agency admins manage people, not articles; superusers may do everything.
-ARTICLE_ACTION_ROLES: dict[str, frozenset[str]] = {
-    "submit": ARTICLE_EDIT_ROLES,
-    "approve": ARTICLE_REVIEW_ROLES,
-    "schedule": ARTICLE_REVIEW_ROLES,
-    "request_changes": ARTICLE_REVIEW_ROLES,
-    "archive": ARTICLE_REVIEW_ROLES,
-    "reopen": ARTICLE_REVIEW_ROLES,
-    "approve_correction": ARTICLE_REVIEW_ROLES,
-    "reject_correction": ARTICLE_REVIEW_ROLES,
+#: Workflow action -> roles (in the object's agency) that may perform it, for every publishable
+#: kind. A writer never publishes; agency admins manage people, not content; superusers may do
+#: everything.
+PUBLISHING_ACTION_ROLES: dict[str, frozenset[str]] = {
+    "submit": CONTENT_EDIT_ROLES,
+    "approve": CONTENT_REVIEW_ROLES,
+    "schedule": CONTENT_REVIEW_ROLES,
+    "request_changes": CONTENT_REVIEW_ROLES,
+    "archive": CONTENT_REVIEW_ROLES,
+    "reopen": CONTENT_REVIEW_ROLES,
+    "approve_correction": CONTENT_REVIEW_ROLES,
+    "reject_correction": CONTENT_REVIEW_ROLES,
 }
 
 
-def can_view_article(user, article) -> bool:
-    """Newsroom staff of the article's agency see it in the admin and in the staff preview."""
-    return has_role(user, article.agency_id, *NEWSROOM_ROLES)
+def can_view_content(user, obj) -> bool:
+    """Newsroom staff of the object's agency see it in the admin and in the staff preview."""
+    return has_role(user, obj.agency_id, *NEWSROOM_ROLES)
 
 
-def can_edit_article(user, article) -> bool:
-    """Writers and supervisors of the article's agency may change its text (state permitting)."""
-    return has_role(user, article.agency_id, *ARTICLE_EDIT_ROLES)
+def can_edit_content(user, obj) -> bool:
+    """Writers and supervisors of the object's agency may change its text (state permitting)."""
+    return has_role(user, obj.agency_id, *CONTENT_EDIT_ROLES)
 
 
-def can_create_article(user, agency) -> bool:
-    return has_role(user, agency, *ARTICLE_EDIT_ROLES)
+def can_create_content(user, agency) -> bool:
+    return has_role(user, agency, *CONTENT_EDIT_ROLES)
 
 
-def can_do_article_action(user, article, action: str) -> bool:
-    """True when the user holds a role in the article's agency that may perform ``action``."""
-    return has_role(user, article.agency_id, *ARTICLE_ACTION_ROLES[action])
+def can_do_publishing_action(user, obj, action: str) -> bool:
+    """True when the user holds a role in the object's agency that may perform ``action``."""
+    return has_role(user, obj.agency_id, *PUBLISHING_ACTION_ROLES[action])
 
 
 def review_agency_ids(user) -> set[int] | None:
     """Agencies whose review queue the user works on (None: every agency)."""
-    return agency_ids_for(user, ARTICLE_REVIEW_ROLES)
+    return agency_ids_for(user, CONTENT_REVIEW_ROLES)
 
 
 # --- PPID: who may handle information requests, objections and the DIP (ppid.services ask these) -

@@ -162,12 +162,8 @@ def next_publication(generation: int) -> float | None:
     cached = cache.get(key)
     if cached is not None and (cached == 0 or cached > now):
         return cached or None
-    soonest = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=_aware(now))
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
-    )
+    # A scheduled publication or an expiry: the public rule's answer changes by itself then.
+    soonest = Article.objects.next_change(_aware(now))
     value = soonest.timestamp() if soonest else 0
     timeout = (
         page_cache_seconds() if not soonest else max(1, min(page_cache_seconds(), value - now))

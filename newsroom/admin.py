@@ -7,6 +7,7 @@ the workflow pages (buttons, review queue, preview, compare, restore) are in adm
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -20,7 +21,7 @@ from accounts.models import Role
 
 from . import editing, notifications, workflow
 from .admin_workflow import ArticleWorkflowAdminMixin
-from .models import Article, ArticleRevision, Category, Notification, Tag
+from .models import Article, Category, Notification, Revision, Tag
 from .sanitize import sanitize_html
 
 
@@ -75,9 +76,10 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["expected_version"].initial = self.instance.version
-        pending_tags = getattr(self.instance, "pending_tag_ids", None)
-        if pending_tags is not None and "tags" in self.fields:
-            self.initial["tags"] = pending_tags
+        # A correction waiting for approval: the form shows its relations, not the live ones.
+        for name, ids in (getattr(self.instance, "pending_m2m", None) or {}).items():
+            if name in self.fields:
+                self.initial[name] = ids
 
     def clean(self):
         cleaned = super().clean()
@@ -86,9 +88,9 @@ class ArticleAdminForm(forms.ModelForm):
                 # The admin saves inside one transaction: the row lock taken here is held until
                 # the save, so nobody can slip in between this check and the write.
                 with transaction.atomic():
-                    locked = workflow.lock_article(self.instance.pk)
+                    locked = workflow.lock(self.instance)
                     editing.check_can_edit(locked, self.user, cleaned.get("expected_version"))
-            elif cleaned.get("agency") and not permissions.can_create_article(
+            elif cleaned.get("agency") and not permissions.can_create_content(
                 self.user, cleaned["agency"]
             ):
                 raise workflow.WorkflowError(
@@ -105,7 +107,7 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
 
     form = ArticleAdminForm
     view_roles = permissions.NEWSROOM_ROLES
-    change_roles = permissions.ARTICLE_EDIT_ROLES
+    change_roles = permissions.CONTENT_EDIT_ROLES
     list_display = ["title", "agency", "status_label", "publish_at", "author", "updated_at"]
     list_filter = ["status", "agency", "category"]
     list_select_related = ["agency", "author"]
@@ -125,7 +127,11 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
         return article.get_absolute_url() if article.is_public else None
 
     def get_queryset(self, request):
-        pending = ArticleRevision.objects.filter(article=OuterRef("pk"), pending=True)
+        pending = Revision.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=OuterRef("pk"),
+            pending=True,
+        )
         return super().get_queryset(request).annotate(has_pending_correction=Exists(pending))
 
     def get_object(self, request, object_id, from_field=None):
@@ -165,8 +171,8 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
 
     def has_change_permission(self, request, obj=None):
         if obj is None:
-            return permissions.has_any_role(request.user, permissions.ARTICLE_EDIT_ROLES)
-        if not permissions.can_edit_article(request.user, obj):
+            return permissions.has_any_role(request.user, permissions.CONTENT_EDIT_ROLES)
+        if not permissions.can_edit_content(request.user, obj):
             return False
         # In review or archived the form is read-only; the workflow buttons still work. A save
         # from a form opened before the article moved still reaches the form's validation, which
@@ -192,15 +198,19 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        tag_ids = [tag.pk for tag in form.cleaned_data.get("tags") or []]
+        m2m = {
+            name: [row.pk for row in form.cleaned_data.get(name) or []]
+            for name in obj.content_fields
+            if name in form.cleaned_data and obj._meta.get_field(name).many_to_many
+        }
         if not change:
-            editing.create_article(obj, actor=request.user, tag_ids=tag_ids)
+            editing.create(obj, actor=request.user, m2m=m2m)
             return
-        revision = editing.save_article(
+        revision = editing.save(
             obj,
             actor=request.user,
             expected_version=form.cleaned_data.get("expected_version"),
-            tag_ids=tag_ids,
+            m2m=m2m,
         )
         if revision is not None and revision.pending:
             messages.info(

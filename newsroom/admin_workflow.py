@@ -19,7 +19,7 @@ from accounts import permissions
 
 from . import editing, notifications, workflow
 from .models import Article
-from .revisions import ArticleRevision, apply_snapshot, diff_snapshots
+from .revisions import Revision, diff_snapshots
 
 Status = Article.Status
 
@@ -79,7 +79,11 @@ class ArticleWorkflowAdminMixin:
         events = list(article.events.select_related("actor"))
         revisions = list(article.revisions.select_related("created_by").order_by("-number"))
         last_changes = next(
-            (e for e in reversed(events) if e.action == "newsroom.article.changes_requested"),
+            (
+                e
+                for e in reversed(events)
+                if e.action == workflow.TRANSITIONS["request_changes"].code(article)
+            ),
             None,
         )
         actions = [
@@ -92,7 +96,7 @@ class ArticleWorkflowAdminMixin:
             for name in workflow.available_actions(article, request.user)
         ]
         may_review = any(
-            permissions.can_do_article_action(request.user, article, name)
+            permissions.can_do_publishing_action(request.user, article, name)
             for name, step in workflow.TRANSITIONS.items()
             if step.four_eyes
         )
@@ -108,7 +112,7 @@ class ArticleWorkflowAdminMixin:
             "changes_comment": last_changes if article.status == Status.CHANGES_REQUESTED else None,
             "preview_url": reverse("admin:newsroom_article_preview", args=[article.pk]),
             "compare_url": reverse("admin:newsroom_article_compare", args=[article.pk]),
-            "can_restore": permissions.can_edit_article(request.user, article)
+            "can_restore": permissions.can_edit_content(request.user, article)
             and article.status in editing.EDITABLE_STATES,
             "is_scheduled": article.status == Status.PUBLISHED
             and article.publish_at
@@ -159,14 +163,14 @@ class ArticleWorkflowAdminMixin:
     def preview_view(self, request, object_id):
         """The article exactly as the public page would show it, with its unpublished text."""
         article = self._article_or_404(request, object_id)
-        if not permissions.can_view_article(request.user, article):
+        if not permissions.can_view_content(request.user, article):
             raise Http404
         number = request.GET.get("revision")
         if number:
             revision = article.revisions.filter(number=_int(number)).first()
             if revision is None:
                 raise Http404
-            apply_snapshot(article, revision.data)
+            article.apply_snapshot(revision.data)
         else:
             article = editing.form_copy(article)
         response = render(
@@ -187,9 +191,7 @@ class ArticleWorkflowAdminMixin:
         by_number = {r.number: r for r in revisions}
         new = by_number.get(_int(request.GET.get("b"))) or revisions[-1]
         default_old = (
-            workflow.last_approved_revision(article)
-            if new.kind != ArticleRevision.Kind.APPROVED
-            else None
+            workflow.last_approved_revision(article) if new.kind != Revision.Kind.APPROVED else None
         )
         if default_old is None or default_old.number >= new.number:
             earlier = [r for r in revisions if r.number < new.number]

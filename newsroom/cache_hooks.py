@@ -2,7 +2,7 @@
 
 Connected in NewsroomConfig.ready, so every process (web workers, task workers, management
 commands, shells) bumps the shared generation after its transaction commits.
-- The workflow's ``article_published_changed``: publish, schedule, correct, archive.
+- The workflow's ``published_changed``: publish, schedule, correct, archive.
 - As a baseline for any other path (admin edits, scripts, deletions): saves and deletions of
   published or archived articles, tag changes on them, and any change to agencies, categories or
   tags (their names and logos appear on public pages). Drafts in progress change nothing public.
@@ -15,12 +15,12 @@ from accounts.models import Agency
 from humas.cache import bump_generation_on_commit
 
 from .models import Article, Category, Tag
-from .workflow import article_published_changed
+from .workflow import published_changed
 
 PUBLIC_STATUSES = {Article.Status.PUBLISHED, Article.Status.ARCHIVED}
 
 
-@receiver(article_published_changed, dispatch_uid="pagecache_workflow")
+@receiver(published_changed, dispatch_uid="pagecache_workflow")
 def bump_on_workflow_change(sender, **kwargs):
     bump_generation_on_commit()
 

@@ -83,8 +83,8 @@ def _create(data, agency, author, categories, tags, now) -> Article:
             ContentFile(cover_photo(data["title"], agency, data["slug"])),
             save=False,
         )
-    article = editing.create_article(
-        article, actor=author, tag_ids=[tags[slug].pk for slug in data.get("tags", [])]
+    article = editing.create(
+        article, actor=author, m2m={"tags": [tags[slug].pk for slug in data.get("tags", [])]}
     )
     status = data.get("status", Article.Status.PUBLISHED)
     fields = {"status": status}

@@ -1,7 +1,8 @@
-"""Saving article text: every save keeps a revision, and no one's work is silently overwritten.
+"""Saving the text of any publishable object: every save keeps a revision, and no one's work is
+silently overwritten.
 
-- Drafts (and articles sent back for changes) are saved on the article row.
-- A published article is never changed by a save: the new text waits as a pending correction
+- Drafts (and objects sent back for changes) are saved on the object's row.
+- A published object is never changed by a save: the new text waits as a pending correction
   revision until a supervisor approves it (``newsroom.workflow.approve_correction``).
 - Optimistic locking: the editor sends the ``version`` they started from; if someone else saved
   or moved the article since, the save is refused with who and when (:class:`EditConflict`).
@@ -10,18 +11,18 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 
 from . import notifications
-from .models import Article
-from .revisions import ArticleEvent, ArticleRevision, add_revision, apply_snapshot, snapshot
+from .publishing import Publishable, Status
+from .revisions import Revision, add_revision
 from .sanitize import sanitize_html
-from .workflow import WorkflowError, lock_article, pending_correction, record_event
+from .workflow import WorkflowError, lock, pending_correction, record_event
 
-Status = Article.Status
 EDITABLE_STATES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED})
 
 
@@ -29,9 +30,9 @@ class EditConflict(WorkflowError):
     """Someone else changed the article after this editor opened it."""
 
 
-def create_article(edited: Article, *, actor, tag_ids: list[int] | None = None) -> Article:
+def create(edited: Publishable, *, actor, m2m: dict[str, list[int]] | None = None) -> Publishable:
     """Save a new draft written by ``actor`` (its agency must be one where they write)."""
-    if not permissions.can_create_article(actor, edited.agency_id):
+    if not permissions.can_create_content(actor, edited.agency_id):
         raise WorkflowError(_("You do not have a role in this agency that allows this step."))
     with transaction.atomic():
         edited.author = actor
@@ -39,12 +40,11 @@ def create_article(edited: Article, *, actor, tag_ids: list[int] | None = None) 
         edited.publish_at = None
         edited.version = 1
         edited.save()
-        if tag_ids is not None:
-            edited.tags.set(tag_ids)
-        revision = add_revision(edited, actor, ArticleRevision.Kind.DRAFT)
+        edited.set_many_to_many(m2m or {})
+        revision = add_revision(edited, actor, Revision.Kind.DRAFT)
         record_event(
             edited,
-            "newsroom.article.created",
+            "created",
             actor=actor,
             to_status=edited.status,
             revision=revision,
@@ -52,39 +52,37 @@ def create_article(edited: Article, *, actor, tag_ids: list[int] | None = None) 
     return edited
 
 
-def save_article(
-    edited: Article,
+def save(
+    edited: Publishable,
     *,
     actor,
     expected_version: int,
-    tag_ids: list[int] | None = None,
-) -> ArticleRevision | None:
+    m2m: dict[str, list[int]] | None = None,
+) -> Revision | None:
     """Save the text of ``edited`` (an unsaved copy with the editor's changes) as a new revision.
 
     Draft-like states write the article row; a published article gets a pending correction
     (None when the live article was saved without any change).
     """
     with transaction.atomic():
-        article = lock_article(edited.pk)
+        article = lock(edited)
         check_can_edit(article, actor, expected_version)
-        if tag_ids is None:
-            tag_ids = list(article.tags.values_list("pk", flat=True))
         if article.status == Status.PUBLISHED:
-            revision = _save_correction(article, edited, actor, tag_ids)
+            revision = _save_correction(article, edited, actor, m2m)
         else:
-            _copy_content(edited, article)
+            article.copy_content_from(edited)
             article.version += 1
             article.save()
-            article.tags.set(tag_ids)
-            revision = add_revision(article, actor, ArticleRevision.Kind.DRAFT)
-            record_event(article, "newsroom.article.saved", actor=actor, revision=revision)
+            article.set_many_to_many(m2m or {})
+            revision = add_revision(article, actor, Revision.Kind.DRAFT)
+            record_event(article, "saved", actor=actor, revision=revision)
     edited.version = article.version
     return revision
 
 
-def check_can_edit(article: Article, actor, expected_version: int | None) -> None:
+def check_can_edit(article: Publishable, actor, expected_version: int | None) -> None:
     """Refuse a save by role, by state, or because someone else saved first."""
-    if not permissions.can_edit_article(actor, article):
+    if not permissions.can_edit_content(actor, article):
         raise WorkflowError(_("You do not have a role in this agency that allows this step."))
     if article.status == Status.IN_REVIEW:
         raise WorkflowError(
@@ -99,9 +97,9 @@ def check_can_edit(article: Article, actor, expected_version: int | None) -> Non
         raise EditConflict(conflict_message(article))
 
 
-def conflict_message(article: Article) -> str:
+def conflict_message(article: Publishable) -> str:
     last = (
-        ArticleEvent.objects.filter(article=article, actor__isnull=False)
+        article.events.filter(actor__isnull=False)
         .select_related("actor")
         .order_by("-created_at", "-id")
         .first()
@@ -117,29 +115,33 @@ def conflict_message(article: Article) -> str:
 
 
 def restore_revision(
-    article: Article | int, revision_number: int, *, actor, expected_version: int | None = None
-) -> ArticleRevision:
+    article: Publishable | int,
+    revision_number: int,
+    *,
+    actor,
+    expected_version: int | None = None,
+) -> Revision:
     """Bring back the text of an earlier revision as a new revision (history is never rewritten):
     a new draft, or a pending correction when the article is published."""
     with transaction.atomic():
-        article = lock_article(article)
+        article = lock(article)
         check_can_edit(article, actor, expected_version)
         try:
             old = article.revisions.get(number=revision_number)
-        except ArticleRevision.DoesNotExist:
+        except Revision.DoesNotExist:
             raise WorkflowError(_("That revision does not exist.")) from None
         data = {**old.data, "slug": article.slug}
         if article.status == Status.PUBLISHED:
             revision = _add_correction(article, actor, data, restored_from=old)
         else:
-            tag_ids = apply_snapshot(article, data)
+            m2m = article.apply_snapshot(data)
             article.version += 1
             article.save()
-            article.tags.set(tag_ids)
-            revision = add_revision(article, actor, ArticleRevision.Kind.DRAFT, restored_from=old)
+            article.set_many_to_many(m2m)
+            revision = add_revision(article, actor, Revision.Kind.DRAFT, restored_from=old)
         record_event(
             article,
-            "newsroom.article.revision_restored",
+            "revision_restored",
             actor=actor,
             comment=_("Restored from revision #%(number)s") % {"number": old.number},
             revision=revision,
@@ -147,56 +149,52 @@ def restore_revision(
     return revision
 
 
-def form_copy(article: Article) -> Article:
-    """The article as its editor should see it: with the pending correction's text, if any."""
+def form_copy(article: Publishable) -> Publishable:
+    """The object as its editor should see it: with the pending correction's text, if any."""
     if article.status == Status.PUBLISHED:
         pending = pending_correction(article)
         if pending is not None:
-            article.pending_tag_ids = apply_snapshot(article, pending.data)
+            article.pending_m2m = article.apply_snapshot(pending.data)
             article.pending_revision = pending
     return article
 
 
-def _copy_content(source: Article, target: Article) -> None:
-    for name in ("title", "slug", "lead", "body", "cover_caption", "cover_credit", "is_featured"):
-        setattr(target, name, getattr(source, name))
-    target.cover_image = source.cover_image
-    target.category_id = source.category_id
-
-
-def _save_correction(article, edited, actor, tag_ids) -> ArticleRevision | None:
-    image = edited.cover_image
-    if image and not image._committed:
-        # A new photo for a correction is stored now and referenced by the revision only.
-        image.save(image.name, image.file, save=False)
-    data = snapshot(edited, tag_ids)
-    data["slug"] = article.slug  # the public address of a live article does not change
-    data["body"] = sanitize_html(data["body"])
+def _save_correction(article, edited, actor, m2m) -> Revision | None:
+    for name in edited.content_fields:
+        file = getattr(edited, name)
+        if isinstance(file, FieldFile) and file and not file._committed:
+            # A new file for a correction is stored now and referenced by the revision only.
+            file.save(file.name, file.file, save=False)
+    if m2m is None:
+        m2m = {name: ids for name, ids in article.snapshot().items() if isinstance(ids, list)}
+    data = edited.snapshot(m2m)
+    if "slug" in data:
+        data["slug"] = article.slug  # the public address of a live object does not change
+    if "body" in data:
+        data["body"] = sanitize_html(data["body"])
     pending = pending_correction(article)
-    unchanged = pending.data if pending is not None else snapshot(article)
+    unchanged = pending.data if pending is not None else article.snapshot()
     if data == unchanged:
         # Saved without a change: nothing new to review, and nobody is notified again.
         return pending
     return _add_correction(article, actor, data)
 
 
-def _add_correction(article, actor, data, restored_from=None) -> ArticleRevision:
+def _add_correction(article, actor, data, restored_from=None) -> Revision:
     was_pending = article.revisions.filter(pending=True).exists()
     # Only the newest correction waits; earlier ones stay in the history.
     article.revisions.filter(pending=True).update(pending=False)
     revision = add_revision(
         article,
         actor,
-        ArticleRevision.Kind.CORRECTION,
+        Revision.Kind.CORRECTION,
         data=data,
         pending=True,
         restored_from=restored_from,
     )
-    Article.objects.filter(pk=article.pk).update(version=article.version + 1)
+    type(article).objects.filter(pk=article.pk).update(version=article.version + 1)
     article.version += 1
-    event = record_event(
-        article, "newsroom.article.correction_saved", actor=actor, revision=revision
-    )
+    event = record_event(article, "correction_saved", actor=actor, revision=revision)
     if not was_pending:
         notifications.notify_correction_waiting(article, event)
     return revision

@@ -1,7 +1,8 @@
-"""History of an article: a revision for every save, an event for every transition.
+"""History of any publishable object: a revision for every save, an event for every transition.
 
-Revisions are never rewritten: restoring one creates a new revision (see newsroom.editing).
-The live text sits on the Article row; a pending correction of a published article lives only
+One table each for every kind (content type + object id, the fields as JSON), like Wagtail's
+Revision. Revisions are never rewritten: restoring one creates a new revision (newsroom.editing).
+The live text sits on the object's row; a pending correction of a published object lives only
 in a revision until a supervisor approves it (newsroom.workflow.approve_correction).
 """
 
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Max
 from django.utils import timezone
@@ -20,35 +23,21 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .publishing import Status
 from .sanitize import plain_text
 
-#: The fields a revision keeps: everything an editor writes, nothing the workflow owns.
-CONTENT_FIELDS = (
-    "title",
-    "slug",
-    "lead",
-    "body",
-    "cover_image",
-    "cover_caption",
-    "cover_credit",
-    "category",
-    "tags",
-    "is_featured",
-)
 
+class Revision(models.Model):
+    """One saved state of the editor's fields of any publishable object (``content_fields``)."""
 
-class ArticleRevision(models.Model):
     class Kind(models.TextChoices):
         DRAFT = "draft", _("Draft")
         CORRECTION = "correction", _("Correction")
         APPROVED = "approved", _("Approved")
 
-    article = models.ForeignKey(
-        "newsroom.Article",
-        on_delete=models.CASCADE,
-        related_name="revisions",
-        verbose_name=_("article"),
-    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
     number = models.PositiveIntegerField(_("number"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # Only corrections are ever pending: written, not yet approved or rejected.
@@ -74,24 +63,24 @@ class ArticleRevision(models.Model):
     class Meta:
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
-        ordering = ["article", "number"]
+        ordering = ["content_type", "object_id", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "number"], name="unique_revision_number")
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"],
+                name="unique_revision_number_per_object",
+            )
         ]
 
     def __str__(self) -> str:
         return f"#{self.number} · {self.get_kind_display()}"
 
 
-class ArticleEvent(models.Model):
-    """One line of an article's timeline: who did what, when, from which state to which."""
+class TimelineEvent(models.Model):
+    """One line of an object's timeline: who did what, when, from which state to which."""
 
-    article = models.ForeignKey(
-        "newsroom.Article",
-        on_delete=models.CASCADE,
-        related_name="events",
-        verbose_name=_("article"),
-    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
     #: Namespaced action code, e.g. ``newsroom.article.approved``.
     action = models.CharField(_("action"), max_length=60)
     actor = models.ForeignKey(
@@ -106,7 +95,7 @@ class ArticleEvent(models.Model):
     to_status = models.CharField(_("to"), max_length=20, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     revision = models.ForeignKey(
-        ArticleRevision,
+        Revision,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -120,14 +109,19 @@ class ArticleEvent(models.Model):
         verbose_name = _("timeline event")
         verbose_name_plural = _("timeline events")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["article", "created_at"])]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "created_at"], name="timeline_object_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.action
 
     @property
     def label(self) -> str:
-        return str(EVENT_LABELS.get(self.action, self.action))
+        verb = self.action.rsplit(".", 1)[-1]
+        return str(EVENT_LABELS.get(verb, self.action))
 
     @property
     def from_label(self) -> str:
@@ -139,77 +133,42 @@ class ArticleEvent(models.Model):
 
 
 def _status_label(value: str) -> str:
-    from .models import Article
-
-    return str(Article.Status(value).label) if value in Article.Status.values else value
+    return str(Status(value).label) if value in Status.values else value
 
 
+#: Timeline labels by the last part of the action code (the same verbs for every kind).
 EVENT_LABELS = {
-    "newsroom.article.created": _("Created"),
-    "newsroom.article.saved": _("Saved"),
-    "newsroom.article.correction_saved": _("Correction saved"),
-    "newsroom.article.submitted": _("Submitted for review"),
-    "newsroom.article.approved": _("Approved and published"),
-    "newsroom.article.scheduled": _("Scheduled"),
-    "newsroom.article.changes_requested": _("Changes requested"),
-    "newsroom.article.archived": _("Archived"),
-    "newsroom.article.reopened": _("Reopened as draft"),
-    "newsroom.article.correction_approved": _("Correction approved"),
-    "newsroom.article.correction_rejected": _("Correction rejected"),
-    "newsroom.article.revision_restored": _("Revision restored"),
+    "created": _("Created"),
+    "saved": _("Saved"),
+    "correction_saved": _("Correction saved"),
+    "submitted": _("Submitted for review"),
+    "approved": _("Approved and published"),
+    "scheduled": _("Scheduled"),
+    "changes_requested": _("Changes requested"),
+    "archived": _("Archived"),
+    "reopened": _("Reopened as draft"),
+    "correction_approved": _("Correction approved"),
+    "correction_rejected": _("Correction rejected"),
+    "revision_restored": _("Revision restored"),
 }
 
 
-def snapshot(article, tag_ids: list[int] | None = None) -> dict:
-    """The content fields of ``article`` as JSON-ready data (files by name, relations by id)."""
-    if tag_ids is None:
-        tag_ids = list(article.tags.values_list("pk", flat=True)) if article.pk else []
-    return {
-        "title": article.title,
-        "slug": article.slug,
-        "lead": article.lead,
-        "body": article.body,
-        "cover_image": article.cover_image.name or "",
-        "cover_caption": article.cover_caption,
-        "cover_credit": article.cover_credit,
-        "category": article.category_id,
-        "tags": sorted(tag_ids),
-        "is_featured": article.is_featured,
-    }
-
-
-def apply_snapshot(article, data: dict) -> list[int]:
-    """Put the fields of ``data`` on ``article`` (unsaved); return the tag ids to set after save."""
-    from .models import Category, Tag
-
-    for name in ("title", "slug", "lead", "body", "cover_caption", "cover_credit", "is_featured"):
-        if name in data:
-            setattr(article, name, data[name])
-    article.cover_image = data.get("cover_image") or ""
-    category_id = data.get("category")
-    # A category deleted since the revision was taken is left empty, not an error.
-    exists = category_id and Category.objects.filter(pk=category_id).exists()
-    article.category_id = category_id if exists else None
-    return list(Tag.objects.filter(pk__in=data.get("tags") or []).values_list("pk", flat=True))
-
-
 def add_revision(
-    article,
+    obj,
     actor,
     kind: str,
     *,
     data: dict | None = None,
     pending: bool = False,
-    restored_from: ArticleRevision | None = None,
-) -> ArticleRevision:
-    """Append a revision (the next number) holding ``data`` or the article's current fields."""
-    last = article.revisions.aggregate(n=Max("number"))["n"] or 0
-    return ArticleRevision.objects.create(
-        article=article,
+    restored_from: Revision | None = None,
+) -> Revision:
+    """Append a revision (the next number) holding ``data`` or the object's current fields."""
+    last = obj.revisions.aggregate(n=Max("number"))["n"] or 0
+    return obj.revisions.create(
         number=last + 1,
         kind=kind,
         pending=pending,
-        data=data if data is not None else snapshot(article),
+        data=data if data is not None else obj.snapshot(),
         created_by=actor if getattr(actor, "pk", None) else None,
         restored_from=restored_from,
     )

@@ -1,13 +1,14 @@
-"""The review workflow of articles: states, allowed transitions, who may do each.
+"""The review workflow of every publishable kind: states, transitions, who may do each.
 
-Every state change goes through :func:`_transition`: one database transaction with the article row
-locked (``select_for_update``), a check of the actor's role (``accounts.permissions``) and of the
-state, one timeline event, and the notifications queued for after the commit. A refused transition
-raises :class:`WorkflowError` with a message for people; the admin shows it, it is never a 500.
+Every state change goes through :func:`_transition`: one database transaction with the object's
+row locked (``select_for_update``), a check of the actor's role (``accounts.permissions``) and of
+the state, then the step's own :meth:`Transition.check` and :meth:`Transition.execute`, one
+timeline event, and the notifications queued for after the commit. Each step is one small object
+in :data:`TRANSITIONS` (written once, for all kinds): ``_transition`` never branches on its name.
+A refused step raises :class:`WorkflowError` with a message for people; it is never a 500.
 
-Hook for caches, feeds and sitemaps: :data:`article_published_changed` is sent, after the
-transaction commits, whenever what the public sees of an article changes or is scheduled to change
-(see its docstring).
+Hook for caches, feeds and sitemaps: :data:`published_changed` is sent, after the transaction
+commits, whenever what the public sees of an object changes or is scheduled to change.
 
 Editing (saves with optimistic locking, corrections, restores) lives in ``newsroom.editing``.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.dispatch import Signal
@@ -29,18 +31,17 @@ from accounts.models import User
 
 from . import notifications
 from .models import Article
-from .revisions import ArticleEvent, ArticleRevision, add_revision, apply_snapshot
+from .publishing import Publishable, Status
+from .revisions import Revision, TimelineEvent, add_revision
 
-Status = Article.Status
+published_changed = Signal()
+"""Sent (sender=the model class) after the commit of every step that changes, or schedules a
+change of, what the public sees: approve, schedule, archive, approve_correction.
 
-article_published_changed = Signal()
-"""Sent (sender=Article) after the commit of every transition that changes, or schedules a change
-of, what the public sees: approve, schedule, archive, approve_correction.
-
-Keyword arguments: ``article_id``, ``agency_id``, ``slug``, ``action`` (e.g. ``"approve"``),
-``publish_at`` (aware datetime or None; in the future for a scheduled article, so a cache can
-expire at that minute) and ``status`` (the new status). Receivers must not raise: the action has
-already been committed.
+Keyword arguments: ``object_id``, ``agency_id``, ``slug``, ``action`` (e.g. ``"approve"``),
+``publish_at`` and ``expire_at`` (aware datetimes or None; a future ``publish_at`` is a scheduled
+publication, so a cache can expire at that minute) and ``status`` (the new status). Receivers
+must not raise: the step has already been committed.
 """
 
 
@@ -53,282 +54,310 @@ class WorkflowError(Exception):
 
 
 @dataclass(frozen=True)
+class Step:
+    """What a step is doing right now: the locked object, who, when, and its inputs."""
+
+    obj: Publishable
+    actor: object
+    now: datetime
+    comment: str
+    pending: Revision | None
+    publish_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Transition:
+    """One workflow step. ``check`` refuses it (WorkflowError); ``execute`` changes the object
+    (unsaved) and returns the names of the fields it changed."""
+
+    name: str
     sources: frozenset[str]
-    target: str | None  # None: the status stays (corrections of a live article)
-    code: str
+    target: str | None  # None: the status stays (corrections of a live object)
+    verb: str  # the timeline code is "<app>.<model>.<verb>"
     label: object  # lazy translation: the button text
     needs_comment: bool = False
     four_eyes: bool = False
     needs_pending_correction: bool = False
+    #: After it, the public page (or its scheduled appearance) changes.
+    changes_public: bool = False
+    #: After it, the text the public sees (or will see) is recorded as approved.
+    approves_text: bool = False
+    #: Ends the pending correction, if any (it stays in the history).
+    closes_pending: bool = False
+
+    def code(self, obj) -> str:
+        return f"{obj.action_prefix()}.{self.verb}"
+
+    def check(self, step: Step) -> None:
+        """Refusals particular to this step (the common ones are in _transition)."""
+
+    def execute(self, step: Step) -> list[str]:
+        return []
 
 
+class Publish(Transition):
+    def execute(self, step):
+        obj = step.obj
+        obj.publish_at = step.publish_at or step.now
+        obj.first_published_at = obj.first_published_at or obj.publish_at
+        obj.last_published_at = obj.publish_at
+        return ["publish_at", "first_published_at", "last_published_at"]
+
+
+class Schedule(Publish):
+    def check(self, step):
+        if step.publish_at is None or step.publish_at <= step.now:
+            raise WorkflowError(
+                _("Choose a time in the future, or use “Approve & publish” to publish now.")
+            )
+
+
+class ApproveCorrection(Transition):
+    def execute(self, step):
+        obj = step.obj
+        m2m = obj.apply_snapshot(step.pending.data)
+        obj.set_many_to_many(m2m)
+        # "Diperbarui" only for an object the public has already seen.
+        if obj.publish_at and obj.publish_at <= step.now:
+            obj.corrected_at = step.now
+        return [name for name in obj.content_fields if name not in m2m] + ["corrected_at"]
+
+
+_EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
+
+#: Every step of every publishable kind, written once.
 TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition(
-        frozenset({Status.DRAFT, Status.CHANGES_REQUESTED}),
-        Status.IN_REVIEW,
-        "newsroom.article.submitted",
-        gettext_lazy("Submit for review"),
-    ),
-    "approve": Transition(
-        frozenset({Status.IN_REVIEW}),
-        Status.PUBLISHED,
-        "newsroom.article.approved",
-        gettext_lazy("Approve & publish"),
-        four_eyes=True,
-    ),
-    "schedule": Transition(
-        frozenset({Status.IN_REVIEW}),
-        Status.PUBLISHED,
-        "newsroom.article.scheduled",
-        gettext_lazy("Schedule"),
-        four_eyes=True,
-    ),
-    "request_changes": Transition(
-        frozenset({Status.IN_REVIEW}),
-        Status.CHANGES_REQUESTED,
-        "newsroom.article.changes_requested",
-        gettext_lazy("Request changes"),
-        needs_comment=True,
-    ),
-    "approve_correction": Transition(
-        frozenset({Status.PUBLISHED}),
-        None,
-        "newsroom.article.correction_approved",
-        gettext_lazy("Approve correction"),
-        four_eyes=True,
-        needs_pending_correction=True,
-    ),
-    "reject_correction": Transition(
-        frozenset({Status.PUBLISHED}),
-        None,
-        "newsroom.article.correction_rejected",
-        gettext_lazy("Reject correction"),
-        needs_comment=True,
-        needs_pending_correction=True,
-    ),
-    "archive": Transition(
-        frozenset({Status.PUBLISHED}),
-        Status.ARCHIVED,
-        "newsroom.article.archived",
-        gettext_lazy("Archive"),
-        needs_comment=True,
-    ),
-    "reopen": Transition(
-        frozenset({Status.ARCHIVED}),
-        Status.DRAFT,
-        "newsroom.article.reopened",
-        gettext_lazy("Reopen as draft"),
-    ),
-}
-
-# Actions after which the public page (or its scheduled appearance) changes.
-PUBLIC_CHANGE_ACTIONS = frozenset({"approve", "schedule", "archive", "approve_correction"})
+    step.name: step
+    for step in [
+        Transition("submit", _EDITABLE, Status.IN_REVIEW, "submitted",
+                   gettext_lazy("Submit for review")),
+        Publish("approve", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, "approved",
+                gettext_lazy("Approve & publish"), four_eyes=True, changes_public=True,
+                approves_text=True),
+        Schedule("schedule", frozenset({Status.IN_REVIEW}), Status.PUBLISHED, "scheduled",
+                 gettext_lazy("Schedule"), four_eyes=True, changes_public=True,
+                 approves_text=True),
+        Transition("request_changes", frozenset({Status.IN_REVIEW}), Status.CHANGES_REQUESTED,
+                   "changes_requested", gettext_lazy("Request changes"), needs_comment=True),
+        ApproveCorrection("approve_correction", frozenset({Status.PUBLISHED}), None,
+                          "correction_approved", gettext_lazy("Approve correction"),
+                          four_eyes=True, needs_pending_correction=True, changes_public=True,
+                          approves_text=True, closes_pending=True),
+        Transition("reject_correction", frozenset({Status.PUBLISHED}), None,
+                   "correction_rejected", gettext_lazy("Reject correction"), needs_comment=True,
+                   needs_pending_correction=True, closes_pending=True),
+        Transition("archive", frozenset({Status.PUBLISHED}), Status.ARCHIVED, "archived",
+                   gettext_lazy("Archive"), needs_comment=True, changes_public=True,
+                   closes_pending=True),
+        Transition("reopen", frozenset({Status.ARCHIVED}), Status.DRAFT, "reopened",
+                   gettext_lazy("Reopen as draft")),
+    ]
+}  # fmt: skip
 
 
-def pending_correction(article: Article) -> ArticleRevision | None:
-    """The correction of a published article waiting for approval, if any."""
-    return article.revisions.filter(pending=True).order_by("-number").first()
+def pending_correction(obj: Publishable) -> Revision | None:
+    """The correction of a published object waiting for approval, if any."""
+    return obj.revisions.filter(pending=True).order_by("-number").first()
 
 
-def last_approved_revision(article: Article) -> ArticleRevision | None:
-    return article.revisions.filter(kind=ArticleRevision.Kind.APPROVED).order_by("-number").first()
+def last_approved_revision(obj: Publishable) -> Revision | None:
+    return obj.revisions.filter(kind=Revision.Kind.APPROVED).order_by("-number").first()
 
 
-def wrote_text(article: Article, user) -> bool:
+def wrote_text(obj: Publishable, user) -> bool:
     """True when ``user`` wrote the text awaiting approval: the author, or anyone who saved a
     revision since the last approval (four-eyes covers editors, not only the first author)."""
-    if article.author_id == user.pk:
+    if obj.author_id == user.pk:
         return True
-    approved = last_approved_revision(article)
+    approved = last_approved_revision(obj)
     since = approved.number if approved else 0
-    return article.revisions.filter(
+    return obj.revisions.filter(
         number__gt=since,
         created_by=user,
-        kind__in=[ArticleRevision.Kind.DRAFT, ArticleRevision.Kind.CORRECTION],
+        kind__in=[Revision.Kind.DRAFT, Revision.Kind.CORRECTION],
     ).exists()
 
 
-def blocked_by_four_eyes(article: Article, user) -> bool:
+def blocked_by_four_eyes(obj: Publishable, user) -> bool:
     """True when ``user`` may not approve this text because they wrote it (and the agency does
     not allow self-approval)."""
-    return not article.agency.allow_self_approval and wrote_text(article, user)
+    return not obj.agency.allow_self_approval and wrote_text(obj, user)
 
 
-def available_actions(article: Article, user) -> list[str]:
-    """The actions the user's roles, the article's state and four-eyes allow now (the buttons)."""
+def available_actions(obj: Publishable, user) -> list[str]:
+    """The actions the user's roles, the object's state and four-eyes allow now (the buttons)."""
     has_pending = None
     blocked = None
     found = []
     for action, step in TRANSITIONS.items():
-        if article.status not in step.sources:
+        if obj.status not in step.sources:
             continue
-        if not permissions.can_do_article_action(user, article, action):
+        if not permissions.can_do_publishing_action(user, obj, action):
             continue
         if step.four_eyes:
             if blocked is None:
-                blocked = blocked_by_four_eyes(article, user)
+                blocked = blocked_by_four_eyes(obj, user)
             if blocked:
                 continue
         if step.needs_pending_correction:
             if has_pending is None:
-                has_pending = pending_correction(article) is not None
+                has_pending = pending_correction(obj) is not None
             if not has_pending:
                 continue
         found.append(action)
     return found
 
 
-def review_queue(user) -> list[dict]:
-    """What waits for this supervisor, oldest first: articles in review (with who submitted them
-    and when) and corrections of published articles. Rows: article, kind, at, by."""
+def review_queue(user, model=Article) -> list[dict]:
+    """What waits for this supervisor, oldest first: objects in review (with who submitted them
+    and when) and corrections of published ones. Rows: article, kind, at, by."""
     agency_ids = permissions.review_agency_ids(user)
-    submitted = ArticleEvent.objects.filter(
-        article=OuterRef("pk"), action=TRANSITIONS["submit"].code
+    content_type = ContentType.objects.get_for_model(model)
+    submitted = TimelineEvent.objects.filter(
+        content_type=content_type,
+        object_id=OuterRef("pk"),
+        action=TRANSITIONS["submit"].code(model),
     ).order_by("-created_at", "-id")
-    in_review = Article.objects.filter(status=Status.IN_REVIEW).select_related("agency")
-    corrections = ArticleRevision.objects.filter(
-        pending=True, article__status=Status.PUBLISHED
-    ).select_related("article__agency", "created_by")
+    in_review = model.objects.filter(status=Status.IN_REVIEW).select_related("agency")
+    corrections = Revision.objects.filter(content_type=content_type, pending=True)
+    live = model.objects.filter(status=Status.PUBLISHED)
     if agency_ids is not None:
         in_review = in_review.filter(agency__in=agency_ids)
-        corrections = corrections.filter(article__agency__in=agency_ids)
+        live = live.filter(agency__in=agency_ids)
     in_review = in_review.annotate(
         submitted_at=Subquery(submitted.values("created_at")[:1]),
         submitted_by_id=Subquery(submitted.values("actor")[:1]),
     )
-    articles = list(in_review)
-    submitters = User.objects.in_bulk({a.submitted_by_id for a in articles if a.submitted_by_id})
+    objects = list(in_review)
+    submitters = User.objects.in_bulk({o.submitted_by_id for o in objects if o.submitted_by_id})
     rows = [
         {
-            "article": article,
+            "article": obj,
             "kind": gettext_lazy("New article"),
-            "at": article.submitted_at or article.updated_at,
-            "by": submitters.get(article.submitted_by_id),
+            "at": obj.submitted_at or obj.updated_at,
+            "by": submitters.get(obj.submitted_by_id),
         }
-        for article in articles
+        for obj in objects
     ]
+    corrections = list(
+        corrections.filter(object_id__in=live.values("pk")).select_related("created_by")
+    )
+    corrected = live.select_related("agency").in_bulk([r.object_id for r in corrections])
     rows += [
         {
-            "article": revision.article,
+            "article": corrected[revision.object_id],
             "kind": gettext_lazy("Correction of a published article"),
             "at": revision.created_at,
             "by": revision.created_by,
         }
         for revision in corrections
+        if revision.object_id in corrected
     ]
     return sorted(rows, key=lambda row: row["at"])
 
 
-def submit(article: Article | int, *, actor, comment: str = "") -> Article:
-    """Writer hands a draft (or a sent-back article) to the supervisors."""
-    return _transition(article, "submit", actor=actor, comment=comment)
+def submit(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
+    """Writer hands a draft (or a sent-back object) to the supervisors."""
+    return _transition(obj, "submit", actor=actor, comment=comment)
 
 
-def approve(article: Article | int, *, actor, comment: str = "") -> Article:
-    """Supervisor publishes the article now."""
-    return _transition(article, "approve", actor=actor, comment=comment)
+def approve(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
+    """Supervisor publishes it now."""
+    return _transition(obj, "approve", actor=actor, comment=comment)
 
 
-def schedule(article: Article | int, *, actor, publish_at: datetime, comment: str = "") -> Article:
-    """Supervisor approves the article to appear at ``publish_at`` (naive: Asia/Jakarta)."""
+def schedule(
+    obj: Publishable | int, *, actor, publish_at: datetime, comment: str = ""
+) -> Publishable:
+    """Supervisor approves it to appear at ``publish_at`` (naive: Asia/Jakarta)."""
     if timezone.is_naive(publish_at):
         publish_at = timezone.make_aware(publish_at, timezone.get_default_timezone())
-    if publish_at <= timezone.now():
-        raise WorkflowError(
-            _("Choose a time in the future, or use “Approve & publish” to publish now.")
-        )
-    return _transition(article, "schedule", actor=actor, comment=comment, publish_at=publish_at)
+    return _transition(obj, "schedule", actor=actor, comment=comment, publish_at=publish_at)
 
 
-def request_changes(article: Article | int, *, actor, comment: str) -> Article:
-    """Supervisor sends the article back to its writer with a comment (required)."""
-    return _transition(article, "request_changes", actor=actor, comment=comment)
+def request_changes(obj: Publishable | int, *, actor, comment: str) -> Publishable:
+    """Supervisor sends it back to its writer with a comment (required)."""
+    return _transition(obj, "request_changes", actor=actor, comment=comment)
 
 
-def archive(article: Article | int, *, actor, comment: str) -> Article:
-    """Supervisor takes a published article off the portal, with a reason (required)."""
-    return _transition(article, "archive", actor=actor, comment=comment)
+def archive(obj: Publishable | int, *, actor, comment: str) -> Publishable:
+    """Supervisor takes a published object off the portal, with a reason (required)."""
+    return _transition(obj, "archive", actor=actor, comment=comment)
 
 
-def reopen(article: Article | int, *, actor, comment: str = "") -> Article:
-    """Supervisor turns an archived article back into a draft."""
-    return _transition(article, "reopen", actor=actor, comment=comment)
+def reopen(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
+    """Supervisor turns an archived object back into a draft."""
+    return _transition(obj, "reopen", actor=actor, comment=comment)
 
 
-def approve_correction(article: Article | int, *, actor, comment: str = "") -> Article:
+def approve_correction(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
     """Supervisor puts the pending correction live; the page then shows “Diperbarui”."""
-    return _transition(article, "approve_correction", actor=actor, comment=comment)
+    return _transition(obj, "approve_correction", actor=actor, comment=comment)
 
 
-def reject_correction(article: Article | int, *, actor, comment: str) -> Article:
+def reject_correction(obj: Publishable | int, *, actor, comment: str) -> Publishable:
     """Supervisor discards the pending correction (it stays in the history), with a comment."""
-    return _transition(article, "reject_correction", actor=actor, comment=comment)
+    return _transition(obj, "reject_correction", actor=actor, comment=comment)
 
 
-def perform(action: str, article: Article | int, *, actor, **kwargs) -> Article:
+def perform(action: str, obj: Publishable | int, *, actor, **kwargs) -> Publishable:
     """Run ``action`` by name (the admin's buttons come here)."""
-    functions = {
-        "submit": submit,
-        "approve": approve,
-        "schedule": schedule,
-        "request_changes": request_changes,
-        "archive": archive,
-        "reopen": reopen,
-        "approve_correction": approve_correction,
-        "reject_correction": reject_correction,
-    }
-    if action not in functions:
+    if action not in TRANSITIONS:
         raise WorkflowError(_("Unknown action."))
-    return functions[action](article, actor=actor, **kwargs)
+    if action == "schedule":
+        return schedule(obj, actor=actor, **kwargs)
+    return _transition(obj, action, actor=actor, **kwargs)
 
 
-def lock_article(article: Article | int) -> Article:
-    """Re-read the article row locked for this transaction (callers hold ``atomic``)."""
-    pk = article.pk if isinstance(article, Article) else article
+def lock(obj: Publishable | int, model=Article) -> Publishable:
+    """Re-read the object's row locked for this transaction (callers hold ``atomic``)."""
+    if isinstance(obj, Publishable):
+        model, pk = type(obj), obj.pk
+    else:
+        pk = obj
     try:
-        return Article.objects.select_for_update().select_related("agency").get(pk=pk)
-    except Article.DoesNotExist:
+        return model.objects.select_for_update().select_related("agency").get(pk=pk)
+    except model.DoesNotExist:
         raise WorkflowError(_("This article no longer exists.")) from None
 
 
-def record_event(article: Article, action_code: str, *, actor, **fields) -> ArticleEvent:
-    return ArticleEvent.objects.create(
-        article=article,
-        action=action_code,
+def record_event(obj: Publishable, verb: str, *, actor, **fields) -> TimelineEvent:
+    """Add a line to the object's timeline, coded ``<app>.<model>.<verb>``."""
+    return obj.events.create(
+        action=f"{obj.action_prefix()}.{verb}",
         actor=actor if getattr(actor, "pk", None) else None,
         **fields,
     )
 
 
 def _transition(
-    article: Article | int,
+    obj: Publishable | int,
     action: str,
     *,
     actor,
     comment: str = "",
     publish_at: datetime | None = None,
-) -> Article:
-    """The single way an article changes state (see the module docstring)."""
+) -> Publishable:
+    """The single way a publishable object changes state (see the module docstring)."""
     step = TRANSITIONS[action]
     comment = (comment or "").strip()
     with transaction.atomic():
-        article = lock_article(article)
-        if not permissions.can_do_article_action(actor, article, action):
+        obj = lock(obj)
+        if not permissions.can_do_publishing_action(actor, obj, action):
             raise WorkflowError(_("You do not have a role in this agency that allows this step."))
-        if article.status not in step.sources:
+        if obj.status not in step.sources:
             raise WorkflowError(
                 _("This step is not possible while the article is “%(status)s”.")
-                % {"status": article.get_status_display()}
+                % {"status": obj.get_status_display()}
             )
         if step.needs_comment and not comment:
             raise WorkflowError(_("Please write a comment or reason."))
-        pending = pending_correction(article) if step.needs_pending_correction else None
+        pending = pending_correction(obj) if step.needs_pending_correction else None
         if step.needs_pending_correction and pending is None:
             raise WorkflowError(_("There is no correction waiting for approval."))
         self_approved = False
-        if step.four_eyes and wrote_text(article, actor):
-            if not article.agency.allow_self_approval:
+        if step.four_eyes and wrote_text(obj, actor):
+            if not obj.agency.allow_self_approval:
                 raise WorkflowError(
                     _(
                         "Four-eyes rule: you cannot approve text you wrote yourself. "
@@ -336,59 +365,45 @@ def _transition(
                     )
                 )
             self_approved = True
-
-        from_status = article.status
-        changed = ["status", "version", "updated_at"]
         now = timezone.now()
-        revision = None
-        if action == "approve":
-            article.publish_at = now
-            changed.append("publish_at")
-        elif action == "schedule":
-            article.publish_at = publish_at
-            changed.append("publish_at")
-        elif action == "approve_correction":
-            tag_ids = apply_snapshot(article, pending.data)
-            # "Diperbarui" only for an article the public has already seen.
-            if article.publish_at and article.publish_at <= now:
-                article.corrected_at = now
-            changed += [f for f in pending.data if f != "tags"]
-            changed += ["category", "corrected_at"]
-        if action in ("approve_correction", "reject_correction", "archive"):
-            article.revisions.filter(pending=True).update(pending=False)
+        current = Step(obj, actor, now, comment, pending, publish_at)
+        step.check(current)
+
+        from_status = obj.status
+        changed = {"status", "version", "updated_at", *step.execute(current)}
+        if step.closes_pending:
+            obj.revisions.filter(pending=True).update(pending=False)
         if step.target:
-            article.status = step.target
-        article.version += 1
-        article.save(update_fields=sorted(set(changed)))
-        if action == "approve_correction":
-            article.tags.set(tag_ids)
-        if action in ("approve", "schedule", "approve_correction"):
-            revision = add_revision(article, actor, ArticleRevision.Kind.APPROVED)
+            obj.status = step.target
+        obj.version += 1
+        obj.save(update_fields=sorted(changed))
+        revision = add_revision(obj, actor, Revision.Kind.APPROVED) if step.approves_text else None
         event = record_event(
-            article,
-            step.code,
+            obj,
+            step.verb,
             actor=actor,
             from_status=from_status,
-            to_status=article.status,
+            to_status=obj.status,
             comment=comment,
             revision=revision or pending,
             self_approved=self_approved,
         )
-        notifications.notify_transition(article, action, event, correction=pending)
-        if action in PUBLIC_CHANGE_ACTIONS:
-            _send_published_changed_on_commit(article, action)
-    return article
+        notifications.notify_transition(obj, action, event, correction=pending)
+        if step.changes_public:
+            _send_published_changed_on_commit(obj, action)
+    return obj
 
 
-def _send_published_changed_on_commit(article: Article, action: str) -> None:
+def _send_published_changed_on_commit(obj: Publishable, action: str) -> None:
     kwargs = {
-        "article_id": article.pk,
-        "agency_id": article.agency_id,
-        "slug": article.slug,
+        "object_id": obj.pk,
+        "agency_id": obj.agency_id,
+        "slug": getattr(obj, "slug", ""),
         "action": action,
-        "publish_at": article.publish_at,
-        "status": article.status,
+        "publish_at": obj.publish_at,
+        "expire_at": obj.expire_at,
+        "status": obj.status,
     }
     transaction.on_commit(
-        lambda: article_published_changed.send_robust(sender=Article, **kwargs), robust=True
+        lambda: published_changed.send_robust(sender=type(obj), **kwargs), robust=True
     )

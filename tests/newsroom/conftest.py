@@ -20,7 +20,7 @@ def draft(agency, writer):
     def make(agency=agency, author=writer, **fields):
         values = {"title": "Panen raya udang vaname", "lead": "Petambak panen.",
                   "body": "<p>Petambak di Kotawaringin panen raya.</p>", **fields}  # fmt: skip
-        return editing.create_article(Article(agency=agency, **values), actor=author)
+        return editing.create(Article(agency=agency, **values), actor=author)
 
     return make
 
@@ -47,7 +47,7 @@ def edit(article, actor, **changes):
     version = copy.version
     for name, value in changes.items():
         setattr(copy, name, value)
-    return editing.save_article(copy, actor=actor, expected_version=version)
+    return editing.save(copy, actor=actor, expected_version=version)
 
 
 from tests.conftest import PASSWORD as PASSWORD_FOR_TESTS  # noqa: E402, F401

@@ -61,7 +61,7 @@ def test_stale_save_is_refused_by_the_domain_with_who_and_when(draft, writer, su
     edit(article, writer, title="Disimpan lebih dulu")
     stale.title = "Menimpa diam-diam"
     with pytest.raises(editing.EditConflict) as refused:
-        editing.save_article(stale, actor=supervisor, expected_version=stale.version)
+        editing.save(stale, actor=supervisor, expected_version=stale.version)
     assert "Rina" in refused.value.message
     article.refresh_from_db()
     assert article.title == "Disimpan lebih dulu"

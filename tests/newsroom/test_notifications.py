@@ -161,7 +161,7 @@ def test_submit_in_the_admin_works_while_the_mail_server_is_down(
 def workflow_draft(agency, author):
     from newsroom import editing
 
-    return editing.create_article(
+    return editing.create(
         Article(agency=agency, title="Uji server surat", lead="x", body="<p>x</p>"), actor=author
     )
 

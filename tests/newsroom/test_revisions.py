@@ -4,13 +4,13 @@ import pytest
 from django.urls import reverse
 
 from newsroom import editing, workflow
-from newsroom.models import Article, ArticleRevision
+from newsroom.models import Article, Revision
 from newsroom.revisions import body_text, diff_snapshots
 
 from .conftest import edit
 
 S = Article.Status
-Kind = ArticleRevision.Kind
+Kind = Revision.Kind
 
 
 def test_every_save_keeps_a_revision_with_who_when_and_the_fields(draft, writer, supervisor):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from newsroom import editing, workflow
-from newsroom.models import Article, ArticleEvent
+from newsroom.models import Article, TimelineEvent
 from newsroom.workflow import WorkflowError
 
 from .conftest import edit
@@ -56,7 +56,7 @@ def _do(action, article, actor):
     if action == "edit":
         copy = Article.objects.get(pk=article.pk)
         copy.title = "Judul yang diubah"
-        editing.save_article(copy, actor=actor, expected_version=copy.version)
+        editing.save(copy, actor=actor, expected_version=copy.version)
     elif action == "schedule":
         later = timezone.now() + timezone.timedelta(days=1)
         workflow.schedule(article, actor=actor, publish_at=later)
@@ -85,19 +85,19 @@ def test_transition_table(
         author = other_writer
     if action in ("approve_correction", "reject_correction"):
         edit(article, author, title="Judul yang dikoreksi")
-    events_before = ArticleEvent.objects.filter(article=article).count()
+    events_before = article.events.all().count()
 
     if allowed:
         _do(action, article, actor)
         article.refresh_from_db()
         assert article.status == end
-        assert ArticleEvent.objects.filter(article=article).count() == events_before + 1
+        assert article.events.all().count() == events_before + 1
     else:
         with pytest.raises(WorkflowError):
             _do(action, article, actor)
         article.refresh_from_db()
         assert article.status == start
-        assert ArticleEvent.objects.filter(article=article).count() == events_before
+        assert article.events.all().count() == events_before
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_steps_are_refused_in_the_wrong_state(action, state, article_in, supervi
 def test_transition_records_who_when_from_to_and_comment(article_in, supervisor):
     article = article_in(S.IN_REVIEW)
     workflow.request_changes(article, actor=supervisor, comment="Lengkapi data produksi.")
-    event = ArticleEvent.objects.filter(article=article).last()
+    event = article.events.all().last()
     assert event.action == "newsroom.article.changes_requested"
     assert event.actor == supervisor
     assert (event.from_status, event.to_status) == (S.IN_REVIEW, S.CHANGES_REQUESTED)
@@ -197,7 +197,7 @@ def test_another_supervisor_approves(draft, supervisor, second_supervisor):
     workflow.approve(article, actor=second_supervisor)
     article.refresh_from_db()
     assert article.status == S.PUBLISHED
-    assert not ArticleEvent.objects.get(action="newsroom.article.approved").self_approved
+    assert not TimelineEvent.objects.get(action="newsroom.article.approved").self_approved
 
 
 def test_self_approval_when_the_agency_allows_it_is_recorded(draft, agency, supervisor):
@@ -208,7 +208,7 @@ def test_self_approval_when_the_agency_allows_it_is_recorded(draft, agency, supe
     workflow.approve(article, actor=supervisor)
     article.refresh_from_db()
     assert article.is_public
-    event = ArticleEvent.objects.get(article=article, action="newsroom.article.approved")
+    event = article.events.get(action="newsroom.article.approved")
     assert event.self_approved
 
 

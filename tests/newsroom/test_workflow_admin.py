@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom import workflow
-from newsroom.models import Article, ArticleEvent
+from newsroom.models import Article
 
 from .conftest import PASSWORD_FOR_TESTS as PASSWORD
 
@@ -136,7 +136,7 @@ def test_the_whole_loop_through_the_admin(client, draft, writer, supervisor):
         assert article.corrected_at == timezone.now().replace(
             microsecond=article.corrected_at.microsecond
         )
-    codes = list(ArticleEvent.objects.filter(article=article).values_list("action", flat=True))
+    codes = list(article.events.all().values_list("action", flat=True))
     assert codes == [
         "newsroom.article.created",
         "newsroom.article.submitted",

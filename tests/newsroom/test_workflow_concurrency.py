@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, transaction
 
 from newsroom import editing, workflow
-from newsroom.models import Article, ArticleEvent
+from newsroom.models import Article
 
 
 @pytest.mark.postgres
@@ -15,7 +15,7 @@ from newsroom.models import Article, ArticleEvent
 def test_two_supervisors_approving_at_once_give_one_publication_and_one_refusal(
     on_postgres, agency, writer, supervisor, second_supervisor
 ):
-    article = editing.create_article(
+    article = editing.create(
         Article(agency=agency, title="Rebutan setuju", lead="x", body="<p>x</p>"), actor=writer
     )
     workflow.submit(article, actor=writer)
@@ -48,6 +48,6 @@ def test_two_supervisors_approving_at_once_give_one_publication_and_one_refusal(
     assert len(outcomes) == 2
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED
-    approvals = ArticleEvent.objects.filter(article=article, action="newsroom.article.approved")
+    approvals = article.events.filter(action="newsroom.article.approved")
     assert approvals.count() == 1
     assert article.revisions.filter(kind="approved").count() == 1

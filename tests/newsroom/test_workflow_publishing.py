@@ -58,7 +58,7 @@ def test_publication_changes_are_signalled_after_commit_with_the_time(
     def receiver(sender, **kwargs):
         received.append(kwargs)
 
-    workflow.article_published_changed.connect(receiver)
+    workflow.published_changed.connect(receiver)
     try:
         article = article_in(S.IN_REVIEW)
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -67,9 +67,9 @@ def test_publication_changes_are_signalled_after_commit_with_the_time(
         for callback in callbacks:
             callback()
     finally:
-        workflow.article_published_changed.disconnect(receiver)
+        workflow.published_changed.disconnect(receiver)
     assert len(received) == 1
-    assert received[0]["article_id"] == article.pk
+    assert received[0]["object_id"] == article.pk
     assert received[0]["action"] == "schedule"
     assert received[0]["publish_at"] == NINE_WIB
 

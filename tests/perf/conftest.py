@@ -37,7 +37,7 @@ def in_review(agency, writer, committed):
 
     def make(title, lead="Ringkasan berita.", body="<p>Isi berita.</p>"):
         article = committed(
-            editing.create_article,
+            editing.create,
             Article(agency=agency, title=title, lead=lead, body=body),
             actor=writer,
         )

@@ -103,7 +103,7 @@ def test_approved_correction_replaces_the_text_on_every_page(client, agency, in_
 
     copy = editing.form_copy(Article.objects.get(pk=article.pk))
     copy.title = "Harga ikan tongkol naik"
-    committed(editing.save_article, copy, actor=writer, expected_version=copy.version)
+    committed(editing.save, copy, actor=writer, expected_version=copy.version)
     assert "tongkol stabil" in text_of(client, "/")  # a pending correction changes nothing yet
     committed(workflow.approve_correction, article, actor=supervisor)
 

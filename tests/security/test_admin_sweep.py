@@ -22,9 +22,9 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
+from newsroom import workflow
 from newsroom.models import Category, Notification, Tag
 from ppid import services
-from ppid.admin.requests import ACTIONS as REQUEST_ACTIONS
 from ppid.models import ClosureDay, DIPEntry
 from tests.ppid.conftest import applicant
 
@@ -35,7 +35,8 @@ ROLES = [Role.WRITER, Role.SUPERVISOR, Role.PPID_OFFICER, Role.PPID_HEAD, Role.A
 SHARED = {Category, Tag}
 #: Sample values for the extra parameters of custom admin URLs.
 PARAM_SAMPLES = {
-    "action": ["approve", "schedule", "request_changes", "archive", "reopen", *REQUEST_ACTIONS],
+    "action": [*workflow.TRANSITIONS, "process", "ask-completion", "complete", "extend",
+               "decide", "attach", "fee", "deliver"],  # fmt: skip
     "number": ["1"],
 }
 
