@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,10 +13,12 @@ from django.utils.translation import gettext_lazy
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
+from humas.admin_input import object_or_404
 
 from .. import forms, services
 from ..models import Objection
 from ..services import PPIDError
+from ..services.objections import conflict_message, conflict_of_interest
 
 
 @admin.register(Objection)
@@ -62,9 +63,7 @@ class ObjectionAdmin(AgencyScopedAdmin):
         ]
 
     def decide_view(self, request, object_id):
-        objection = self.get_object(request, object_id)
-        if objection is None:
-            raise Http404
+        objection = object_or_404(self, request, object_id)
         form = forms.DecideObjectionForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -87,8 +86,14 @@ class ObjectionAdmin(AgencyScopedAdmin):
         objection = self.get_object(request, object_id)
         extra = {"show_save": False, "show_save_and_continue": False, "show_delete": False}
         if objection is not None:
-            extra["may_decide"] = objection.status == Objection.Status.PENDING and (
-                permissions.can_decide_objection(request.user, objection.agency_id)
+            pending = objection.status == Objection.Status.PENDING
+            # Whoever decided the request does not answer its objection (design.md §7).
+            conflict = pending and conflict_of_interest(objection, request.user)
+            extra["may_decide"] = (
+                pending
+                and not conflict
+                and permissions.can_decide_objection(request.user, objection.agency_id)
             )
+            extra["conflict_note"] = conflict_message() if conflict else ""
             extra["grounds"] = objection.get_grounds_display()
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
