@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from humas.admin_input import object_or_404
 
 from . import editing, notifications, workflow
 from .models import Article
@@ -57,11 +58,9 @@ class ArticleWorkflowAdminMixin:
     # --- helpers ---------------------------------------------------------------------------
 
     def _article_or_404(self, request, object_id) -> Article:
-        """Only articles of the staff member's agencies exist for them (404 for the rest)."""
-        article = self.get_queryset(request).filter(pk=object_id).first()
-        if article is None or not self.has_view_permission(request, article):
-            raise Http404
-        return article
+        """Only articles of the staff member's agencies exist for them (404 for the rest, and for
+        an id that is not one: "abc", "1.5")."""
+        return object_or_404(self, request, object_id)
 
     def _change_url(self, article) -> str:
         return reverse("admin:newsroom_article_change", args=[article.pk])

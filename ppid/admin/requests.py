@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
+from humas.admin_input import object_or_404
 
 from .. import deadlines, forms, services
 from ..models import InformationRequest
@@ -194,8 +195,8 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         ]
 
     def action_view(self, request, object_id, action):
-        req = self.get_object(request, object_id)
-        if req is None or action not in STEP_PAGES or not self.has_change_permission(request, req):
+        req = object_or_404(self, request, object_id)
+        if action not in STEP_PAGES or not self.has_change_permission(request, req):
             raise Http404
         step = transitions.STEPS[action]
         form_class, call = STEP_PAGES[action]
