@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
 from newsroom.models import Article
 
 from ..models import DIPEntry
-from ..uploads import inspect_upload
+from ..services import PPIDError, dip
 
 
 class DIPEntryForm(forms.ModelForm):
+    """Only translates what was typed into the service call; the rules are ppid.services.dip's."""
+
+    note = forms.CharField(
+        label=gettext_lazy("Note for the timeline"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy("Optional: why the entry is added, changed or withdrawn."),
+    )
+
     class Meta:
         model = DIPEntry
         fields = [
@@ -25,28 +32,23 @@ class DIPEntryForm(forms.ModelForm):
             "link", "article", "exemption_ground", "classification_reason", "exempt_until",
         ]  # fmt: skip
 
-    def clean_file(self):
-        uploaded = self.cleaned_data.get("file")
-        if uploaded and hasattr(uploaded, "content_type"):  # a new upload, not the stored file
-            inspect_upload(uploaded)
-        return uploaded
+    user = None  # set by DIPEntryAdmin.get_form
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("category") == DIPEntry.Category.EXEMPT:
-            if not cleaned.get("exemption_ground"):
-                self.add_error("exemption_ground", _("An exempt entry needs its Pasal 17 ground."))
-            if cleaned.get("file") or cleaned.get("link") or cleaned.get("article"):
-                raise ValidationError(_("An exempt entry must not point to its content."))
-        article = cleaned.get("article")
-        if article and cleaned.get("agency") and article.agency_id != cleaned["agency"].pk:
-            self.add_error("article", _("Choose an article of the same agency."))
-        return cleaned
+    def _post_clean(self):
+        # The instance holds what was typed only after ModelForm's own _post_clean; ask the
+        # service then, so a refusal is shown in the form with the input kept.
+        super()._post_clean()
+        if self.errors:
+            return
+        for field, message in dip.entry_problems(self.instance, actor=self.user):
+            self.add_error(field if field in self.fields else None, message)
 
 
 @admin.register(DIPEntry)
 class DIPEntryAdmin(AgencyScopedAdmin):
     form = DIPEntryForm
+    change_form_template = "admin/ppid/dipentry/change_form.html"
+    actions = ["publish_selected", "withdraw_selected"]
     view_roles = permissions.PPID_ROLES
     list_display = ["title", "agency", "category", "published", "exempt_until", "updated_at"]
     list_filter = ["category", "published", "agency"]
@@ -74,7 +76,61 @@ class DIPEntryAdmin(AgencyScopedAdmin):
             gettext_lazy("Exempt information"),
             {"fields": ["exemption_ground", "classification_reason", "exempt_until"]},
         ),
+        (None, {"fields": ["note"]}),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        # The form has asked the same service (DIPEntryForm._post_clean); this is the one write.
+        dip.save_dip_entry(obj, actor=request.user, comment=form.cleaned_data.get("note", ""))
+
+    def delete_model(self, request, obj):
+        dip.delete_dip_entry(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for entry in queryset:
+            dip.delete_dip_entry(entry, actor=request.user)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        entry = self.get_object(request, object_id)
+        extra = {}
+        if entry is not None:
+            extra["dip_events"] = entry.events.select_related("actor")
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def _set_published(self, request, queryset, service, done_message):
+        done = 0
+        for entry in queryset:
+            try:
+                service(entry, actor=request.user)
+            except PPIDError as error:
+                messages.error(request, f"{entry}: {error.message}")
+            else:
+                done += 1
+        if done:
+            messages.success(request, done_message(done) % {"count": done})
+
+    @admin.action(description=gettext_lazy("Publish the selected entries"))
+    def publish_selected(self, request, queryset):
+        self._set_published(
+            request,
+            queryset,
+            dip.publish_dip_entry,
+            lambda n: ngettext("%(count)d entry published.", "%(count)d entries published.", n),
+        )
+
+    @admin.action(description=gettext_lazy("Withdraw the selected entries from the public list"))
+    def withdraw_selected(self, request, queryset):
+        self._set_published(
+            request,
+            queryset,
+            dip.withdraw_dip_entry,
+            lambda n: ngettext("%(count)d entry withdrawn.", "%(count)d entries withdrawn.", n),
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":

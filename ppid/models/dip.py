@@ -1,6 +1,8 @@
 """The public-information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11 and 17)."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .requests import ExemptionGround
@@ -66,3 +68,35 @@ class DIPEntry(models.Model):
     @property
     def is_exempt(self) -> bool:
         return self.category == self.Category.EXEMPT
+
+
+class DIPEvent(models.Model):
+    """One change of the list: who added, changed, published, withdrew or deleted which entry.
+
+    Written by ppid.services.dip in the saving transaction. The row outlives a deleted entry (the
+    agency and the title are kept) so the list's history stays complete.
+    """
+
+    entry = models.ForeignKey(
+        DIPEntry, on_delete=models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    entry_title = models.CharField(_("title"), max_length=300)
+    #: Namespaced action code, e.g. "ppid.dip.published".
+    action = models.CharField(_("action"), max_length=60)
+    summary = models.CharField(_("summary"), max_length=300)
+    comment = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("DIP timeline entry")
+        verbose_name_plural = _("DIP timeline")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.summary
