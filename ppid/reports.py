@@ -29,6 +29,7 @@ from .models import (
     ObjectionGround,
     Outcome,
 )
+from .models.requests import NOT_COMPLETED
 from .services.requests import clock_start
 
 
@@ -71,7 +72,7 @@ def annual_report(year: int, today: date | None = None) -> dict:
         )
         .annotate(n=Count("pk"))
     )
-    total = answered = open_overdue = 0
+    total = answered = closed_incomplete = open_overdue = 0
     counts: dict[str, Counter] = defaultdict(Counter)
     for month, channel, applicant, agency_id, decided, outcome, ground, overdue, n in groups:
         total += n
@@ -79,7 +80,10 @@ def annual_report(year: int, today: date | None = None) -> dict:
         counts["by_channel"][channel] += n
         counts["by_applicant_type"][applicant] += n
         counts["by_agency_id"][agency_id] += n
-        if decided:
+        if decided and outcome == NOT_COMPLETED:
+            # Closed because the requester never completed it: not an answer on the information.
+            closed_incomplete += n
+        elif decided:
             answered += n
             counts["by_outcome"][outcome] += n
             if ground:
@@ -94,6 +98,7 @@ def annual_report(year: int, today: date | None = None) -> dict:
     # receipt while a file is still incomplete) to the day of the decision, in working days.
     answered_rows = (
         requests.filter(decided_at__isnull=False)
+        .exclude(outcome=NOT_COMPLETED)
         .annotate(received_on=TruncDate("received_at"), decided_on=TruncDate("decided_at"))
         .values_list(
             "agency_id", "received_on", "completed_at", "decided_on", "due_date", "extension_days"
@@ -135,7 +140,8 @@ def annual_report(year: int, today: date | None = None) -> dict:
         "by_outcome": _counted(counts["by_outcome"], Outcome.choices),
         "by_exemption_ground": _counted(counts["by_exemption_ground"], ExemptionGround.choices),
         "answered": answered,
-        "pending": total - answered,
+        "closed_incomplete": closed_incomplete,
+        "pending": total - answered - closed_incomplete,
         "median_days": statistics.median(days_to_answer) if days_to_answer else None,
         "mean_days": round(statistics.mean(days_to_answer), 1) if days_to_answer else None,
         "within_10": (timeliness["within_10"], _share(timeliness["within_10"], answered)),
@@ -160,6 +166,7 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
         (_("Requests"), _("Total"), report["total"]),
         (_("Requests"), _("Answered"), report["answered"]),
         (_("Requests"), _("Not yet answered"), report["pending"]),
+        (_("Requests"), _("Closed: not completed by the requester"), report["closed_incomplete"]),
     ]
     for key, section in [
         ("by_month", _("Requests by month")),

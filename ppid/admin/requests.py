@@ -48,6 +48,10 @@ STEP_PAGES = {
     ),
     "extend": (forms.ExtendForm, lambda req, user, data: services.extend(req, actor=user, **data)),
     "decide": (forms.DecideForm, lambda req, user, data: services.decide(req, actor=user, **data)),
+    "close-incomplete": (
+        forms.CompletionForm,
+        lambda req, user, data: services.close_incomplete(req, actor=user, reasons=data["note"]),
+    ),
     "attach": (forms.AttachForm, _attach),
     "fee": (forms.FeeForm, lambda req, user, data: services.record_fee(req, actor=user, **data)),
 }

@@ -20,7 +20,8 @@ from .. import deadlines
 from ..models import InformationRequest
 from ..models.requests import NOT_COMPLETED
 from . import notices
-from .base import PPIDError, lock_request, record_event, require_ppid_staff
+from .base import lock_request, record_event
+from .transitions import check_step
 
 Status = InformationRequest.Status
 ASKED = "ppid.request.completion_requested"
@@ -41,11 +42,6 @@ def completion_due(req: InformationRequest) -> date | None:
     return completion_deadline(timezone.localdate(asked.created_at), agency=req.agency_id)
 
 
-def may_close_incomplete(req: InformationRequest, today=None) -> bool:
-    due = completion_due(req)
-    return due is not None and (today or timezone.localdate()) > due
-
-
 def close_incomplete(
     req: InformationRequest, *, actor, reasons: str = "", today=None
 ) -> InformationRequest:
@@ -53,16 +49,9 @@ def close_incomplete(
     today = today or timezone.localdate()
     with transaction.atomic():
         req = lock_request(req)
-        require_ppid_staff(actor, req.agency)
-        if req.status != Status.AWAITING_COMPLETION:
-            raise PPIDError(_("Only a request waiting for completion can be closed as incomplete."))
+        step = check_step(req, "close-incomplete", actor, today)
         due = completion_due(req)
-        if due is None or today <= due:
-            raise PPIDError(
-                _("The requester has until %(date)s to complete the request.")
-                % {"date": notices._date(due)}
-            )
-        req.status = Status.DECIDED
+        req.status = step.target(req.status)
         req.outcome = NOT_COMPLETED
         req.decision_reasons = (reasons or "").strip()
         req.decided_at = timezone.now()
@@ -73,7 +62,7 @@ def close_incomplete(
         title, text = notices.closed_incomplete(req, due)
         record_event(
             req,
-            "ppid.request.closed_incomplete",
+            step.code,
             _("Closed: not completed by the requester"),
             actor=actor,
             notice_title=title,

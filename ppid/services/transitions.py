@@ -73,6 +73,21 @@ def _before_deadline(req: InformationRequest, today: date):
     return None
 
 
+def _completion_period_over(req: InformationRequest, today: date):
+    # Perki 1/2021: the request is closed only once the period to complete it has passed.
+    from django.utils import formats
+    from django.utils.translation import gettext
+
+    from .completion import completion_due  # completion reads this table too
+
+    due = completion_due(req)
+    if due is None or today <= due:
+        return gettext("The requester has until %(date)s to complete the request.") % {
+            "date": formats.date_format(due, "j F Y") if due else "-"
+        }
+    return None
+
+
 PPID_STAFF = permissions.PPID_ROLES
 ANY_STATUS = tuple(Status.values)
 
@@ -143,6 +158,19 @@ STEPS: dict[str, Step] = {
                     "This request is waiting for completion; record the completion first."
                 )
             },
+        ),
+        # Perki 1/2021: the period to complete passed without completion; closed with a notice.
+        Step(
+            "close-incomplete",
+            gettext_lazy("Close as not completed"),
+            _from(AWAITING, to=DECIDED),
+            "ppid.request.closed_incomplete",
+            PPID_STAFF,
+            notice=True,
+            refusal=gettext_lazy(
+                "Only a request waiting for completion can be closed as not completed."
+            ),
+            guards=(_completion_period_over,),
         ),
         # Copies of the information and the fee ledger: before, with and after the decision.
         Step(
