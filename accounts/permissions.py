@@ -245,3 +245,25 @@ def second_factor_gate(user) -> str:
 def may_switch_off_second_factor(user) -> bool:
     """Only people for whom it is optional may switch two-step verification off."""
     return not second_factor_required(user)
+
+
+# --- newsroom: images inside article text (CKEditor's upload and "browse server") ---------------
+# Each uploaded image belongs to one agency (newsroom.uploads keeps it in that agency's folder).
+
+
+def can_upload_editor_image(user, agency) -> bool:
+    """Those who write the agency's article text may put images into it."""
+    return has_role(user, agency, *CONTENT_EDIT_ROLES)
+
+
+def editor_upload_agency_ids(user) -> set[int] | None:
+    """Agencies the user may upload article images for (None: every agency)."""
+    return agency_ids_for(user, CONTENT_EDIT_ROLES)
+
+
+def editor_image_agency_ids(user) -> set[int] | None:
+    """Agencies whose uploaded article images the user may browse (None: every agency).
+
+    Newsroom staff only: a PPID officer or head without a newsroom role sees none.
+    """
+    return agency_ids_for(user, NEWSROOM_ROLES)

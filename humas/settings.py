@@ -256,10 +256,11 @@ TASKS = {
 }
 
 # Rich-text editor: the one place that decides which editor staff get (see newsroom.widgets).
-HUMAS_RICH_TEXT_WIDGET = "ckeditor_uploader.widgets.CKEditorUploadingWidget"
+# Its image uploads and "browse server" are newsroom.uploads: per agency, CSRF-checked.
+HUMAS_RICH_TEXT_WIDGET = "newsroom.uploads.EditorWidget"
 CKEDITOR_UPLOAD_PATH = "uploads/"
-CKEDITOR_IMAGE_BACKEND = "pillow"
-CKEDITOR_RESTRICT_BY_USER = False
+CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
+CKEDITOR_RESTRICT_BY_USER = False  # newsroom.uploads keeps a folder per agency instead
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {

@@ -167,6 +167,11 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, AgencyScopedAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user
+        body = form.base_fields.get("body")
+        if obj is not None and body is not None:
+            # Images uploaded in the editor belong to the article's agency (newsroom.uploads);
+            # on a new article the editor reads the form's agency field instead.
+            body.widget.attrs["data-upload-agency"] = obj.agency_id
         return form
 
     def has_change_permission(self, request, obj=None):
