@@ -59,7 +59,7 @@ class Agency(models.Model):
         return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
-        return slug_url("newsroom:agency_detail", self.slug)
+        return slug_url("portal:agency_detail", self.slug)
 
     @property
     def initials(self) -> str:

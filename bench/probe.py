@@ -34,7 +34,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from accounts.models import Agency, Membership, Role, User  # noqa: E402
 from newsroom.models import Article, Category, Tag  # noqa: E402
-from newsroom.views import MAX_PAGE, PAGE_SIZE  # noqa: E402
+from portal.views import MAX_PAGE, PAGE_SIZE  # noqa: E402
 
 BENCH_AGENCY = "dinkes"
 HOST = "127.0.0.1"
@@ -77,8 +77,8 @@ def queries(urls: list[str], cookie: str = "") -> dict:
 
 def explain() -> str:
     """The plans PostgreSQL picks at this size for each public filter and ordering."""
-    from newsroom.search import search_articles
-    from newsroom.views import cards
+    from portal.search import search_articles
+    from portal.views import cards
 
     agency = Agency.objects.get(slug=BENCH_AGENCY)
     category = Category.objects.order_by("pk").first()

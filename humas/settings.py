@@ -65,13 +65,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "newsroom",
     "ppid",
+    "portal",
 ]
 
 MIDDLEWARE = [
-    # Whole public pages for anonymous visitors from the shared cache (see humas.cache): first,
+    # Whole public pages for anonymous visitors from the shared cache (see portal.cache): first,
     # so a hit skips every middleware and a page is stored with every header the others add.
-    # (In production humas.cache.PageCacheFront, in humas.wsgi, answers hits before Django.)
-    "humas.cache.AnonymousPageCacheMiddleware",
+    # (In production HUMAS_WSGI_FRONT answers hits before Django.)
+    "portal.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "humas.security.ContentSecurityPolicyMiddleware",
     "humas.security.RejectNullCharactersMiddleware",
@@ -97,6 +98,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "humas.urls"
 WSGI_APPLICATION = "humas.wsgi.application"
+# What humas.wsgi puts in front of Django ("" for nothing): the page cache answers its hits
+# before Django builds a request.
+HUMAS_WSGI_FRONT = "portal.cache.PageCacheFront"
 ASGI_APPLICATION = "humas.asgi.application"
 
 TEMPLATES = [
@@ -137,8 +141,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis cache with one reused client per process (see humas.cache).
-            "BACKEND": "humas.cache.RedisCache",
+            # Django's Redis cache with one reused client per process (humas.cache_backend).
+            "BACKEND": "humas.cache_backend.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("HUMAS_CACHE_PREFIX", "humas"),
         }
@@ -150,6 +154,29 @@ else:
 HUMAS_PAGE_CACHE_SECONDS = int(
     os.environ.get("HUMAS_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 )
+
+# The portal's main menu and the footer's link columns (portal.menus): (label, URL name or path).
+# The portal knows only its own pages; the project adds the other apps' public entry points here.
+HUMAS_PORTAL_MENU = [
+    (_("Home"), "portal:home"),
+    (_("News"), "portal:article_list"),
+    (_("PPID"), "ppid:landing"),
+    (_("Public information"), "ppid:dip_list"),
+]
+HUMAS_PORTAL_FOOTER_LINKS = [
+    (
+        _("Services"),
+        [
+            (_("Request information"), "ppid:request"),
+            (_("Track a request"), "ppid:status"),
+            (_("Public information"), "ppid:dip_list"),
+        ],
+    ),
+    (
+        _("Follow the news"),
+        [(_("RSS feed"), "portal:feed"), (_("News archive"), "portal:article_list")],
+    ),
+]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -256,11 +283,10 @@ TASKS = {
 }
 
 # Rich-text editor: the one place that decides which editor staff get (see newsroom.widgets).
-# Its image uploads and "browse server" are newsroom.uploads: per agency, CSRF-checked.
-HUMAS_RICH_TEXT_WIDGET = "newsroom.uploads.EditorWidget"
+HUMAS_RICH_TEXT_WIDGET = "ckeditor_uploader.widgets.CKEditorUploadingWidget"
 CKEDITOR_UPLOAD_PATH = "uploads/"
-CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
-CKEDITOR_RESTRICT_BY_USER = False  # newsroom.uploads keeps a folder per agency instead
+CKEDITOR_IMAGE_BACKEND = "pillow"
+CKEDITOR_RESTRICT_BY_USER = False
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {

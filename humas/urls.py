@@ -1,9 +1,10 @@
+from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 
-from newsroom import uploads
-from newsroom.urls import sitemap_urlpatterns
 
 from . import i18n, login, views
 
@@ -16,16 +17,23 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("bahasa/<str:code>/", i18n.choose_language, name="choose_language"),
-    # CKEditor's upload and browse endpoints (newsroom.uploads: staff, CSRF-checked, per agency);
-    # django-ckeditor's own views and sample pages are not routed.
-    path("admin/ckeditor/upload/", uploads.upload, name="ckeditor_upload"),
-    path("admin/ckeditor/browse/", uploads.browse, name="ckeditor_browse"),
+    # CKEditor's upload and browse endpoints: staff only; its sample pages are not routed.
+    path(
+        "admin/ckeditor/upload/",
+        staff_member_required(ckeditor_views.upload),
+        name="ckeditor_upload",
+    ),
+    path(
+        "admin/ckeditor/browse/",
+        never_cache(staff_member_required(ckeditor_views.browse)),
+        name="ckeditor_browse",
+    ),
     # Two-step verification set up by staff themselves (accounts.two_factor), before the admin.
     path("admin/keamanan/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
     path("ppid/", include("ppid.urls")),
-    path("", include("newsroom.urls")),
-    *sitemap_urlpatterns,
+    # The public portal and its sitemap (portal.urls: the public contract, design.md §5).
+    path("", include("portal.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,7 +1,8 @@
 """WSGI entry point (gunicorn humas.wsgi).
 
-Page cache hits are answered by :class:`humas.cache.PageCacheFront` before Django builds a
-request; everything else goes to Django's handler.
+``HUMAS_WSGI_FRONT`` (a dotted path, e.g. the portal's page cache front) wraps Django's handler: it
+answers what it can before Django builds a request and hands everything else on. The project
+package names no app; the setting does.
 """
 
 import os
@@ -11,6 +12,9 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "humas.settings")
 django_application = get_wsgi_application()
 
-from humas.cache import PageCacheFront  # noqa: E402 - needs the settings configured above
+# Needs the settings configured above.
+from django.conf import settings  # noqa: E402
+from django.utils.module_loading import import_string  # noqa: E402
 
-application = PageCacheFront(django_application)
+front = getattr(settings, "HUMAS_WSGI_FRONT", "")
+application = import_string(front)(django_application) if front else django_application

@@ -174,7 +174,7 @@ class ArticleWorkflowAdminMixin:
             article = editing.form_copy(article)
         response = render(
             request,
-            "newsroom/article_detail.html",
+            "portal/article_detail.html",
             {"article": article, "is_preview": True, "related": []},
         )
         response["X-Robots-Tag"] = "noindex, nofollow"

@@ -150,7 +150,7 @@ class Article(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return slug_url("newsroom:article_detail", self.slug)
+        return slug_url("portal:article_detail", self.slug)
 
 
 def unique_slug(title: str, exclude_pk: int | None = None) -> str:

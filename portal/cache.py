@@ -21,8 +21,8 @@ What is cached (all must hold; otherwise the request goes through untouched):
 Hits run no SQL query and answer exactly as Django did, headers included, with a fresh
 Content-Security-Policy nonce. Each stored page has an ETag and Last-Modified (the time of the last
 change), so revalidations get 304. In production hits are answered by :class:`PageCacheFront`, a
-WSGI layer in front of Django (humas.wsgi): a hit then costs about what Django's own request
-handling costs for a trivial view.
+WSGI layer in front of Django (``HUMAS_WSGI_FRONT``, which humas.wsgi puts there): a hit then costs
+about what Django's own request handling costs for a trivial view.
 
 Needs a cache shared by all workers (Redis, REDIS_URL): with the per-process memory cache, a change
 made in one worker would not reach the others, so the cache is off by default without Redis.
@@ -39,8 +39,6 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
 from django.db import transaction
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
@@ -49,19 +47,19 @@ from django.utils.http import http_date, parse_http_date_safe
 
 from humas.i18n import language_from_cookies
 
-logger = logging.getLogger("humas.cache")
+logger = logging.getLogger("portal.cache")
 
 GENERATION_KEY = "pagecache:gen"
 CHANGED_KEY = "pagecache:changed"
 DEFAULT_VIEWS = frozenset(
     {
-        "newsroom:home",
-        "newsroom:article_list",
-        "newsroom:article_detail",
-        "newsroom:agency_detail",
-        "newsroom:search",
-        "newsroom:feed",
-        "newsroom:agency_feed",
+        "portal:home",
+        "portal:article_list",
+        "portal:article_detail",
+        "portal:agency_detail",
+        "portal:search",
+        "portal:feed",
+        "portal:agency_feed",
         "sitemap_index",
         "django.contrib.sitemaps.views.sitemap",
     }
@@ -71,39 +69,6 @@ MAX_PATH = 1000
 
 def page_cache_seconds() -> int:
     return int(getattr(settings, "HUMAS_PAGE_CACHE_SECONDS", 0))
-
-
-# -- the cache backend ---------------------------------------------------------------------------
-
-
-class ReusingRedisCacheClient(RedisCacheClient):
-    """Django's client builds a new ``redis.Redis`` object for every cache call, and its
-    constructor fills a table of ~170 response callbacks: about 0.1 ms of CPU per call, a third of
-    a page cache hit. One client per connection pool is enough (clients are thread-safe and
-    redis-py re-opens pooled connections after a fork)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
-class RedisCache(DjangoRedisCache):
-    """``django.core.cache.backends.redis.RedisCache`` with a reused client (settings.CACHES)."""
-
-    def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusingRedisCacheClient
-
-    def validate_key(self, key):
-        """No memcached key warnings: they walk every character of every key in Python (a tenth
-        of a page cache hit), and Redis takes any key."""
 
 
 # -- the generation ------------------------------------------------------------------------------
@@ -426,7 +391,7 @@ class AnonymousPageCacheMiddleware:
 
 
 class PageCacheFront:
-    """WSGI application in front of Django (humas.wsgi): answers page cache hits without
+    """WSGI application in front of Django (``HUMAS_WSGI_FRONT``): answers page cache hits without
     building a Django request or running any middleware, the cheapest way a worker can answer.
     Everything else, misses included, goes to Django unchanged."""
 

@@ -12,10 +12,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.models import Agency
-from humas.cache import bump_generation_on_commit
+from newsroom.models import Article, Category, Tag
+from newsroom.workflow import published_changed
 
-from .models import Article, Category, Tag
-from .workflow import published_changed
+from .cache import bump_generation_on_commit
 
 PUBLIC_STATUSES = {Article.Status.PUBLISHED, Article.Status.ARCHIVED}
 

@@ -7,8 +7,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
-
-from .models import Article
+from newsroom.models import Article
 
 FEED_SIZE = 30
 
@@ -22,7 +21,7 @@ class LatestArticlesFeed(Feed):
     description = _("The latest published news of every agency.")
 
     def link(self):
-        return reverse("newsroom:article_list")
+        return reverse("portal:article_list")
 
     def items(self):
         return public_items()[:FEED_SIZE]

@@ -27,15 +27,15 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-CARD_TEMPLATE = "newsroom/_card.html"
-AGENCY_TILES_TEMPLATE = "newsroom/_agency_tiles.html"
-ARTICLE_TEMPLATE = "newsroom/_article_main.html"
+CARD_TEMPLATE = "portal/_card.html"
+AGENCY_TILES_TEMPLATE = "portal/_agency_tiles.html"
+ARTICLE_TEMPLATE = "portal/_article_main.html"
 HEADER_TEMPLATE = "_site_header.html"
 FOOTER_TEMPLATE = "_site_footer_sections.html"
 # The header marks the main menu's entry of the page shown (aria-current); other paths need no mark.
-MENU_PATHS = ("newsroom:home", "newsroom:article_list", "/ppid/", "/ppid/informasi/")
+MENU_PATHS = ("portal:home", "portal:article_list", "/ppid/", "/ppid/informasi/")
 # Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
-INCLUDED = ("newsroom/_picture.html", "newsroom/_agency_logo.html")
+INCLUDED = ("portal/_picture.html", "portal/_agency_logo.html")
 LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
 LOCAL_SIZE = 2000  # fragments kept in each process's memory (a few MB), the most recently used
 LOCAL_LIFETIME = 5 * 60

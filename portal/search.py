@@ -42,7 +42,7 @@ from django.db.models.expressions import RawSQL, Subquery
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Article
+from newsroom.models import Article
 
 SEARCH_CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
@@ -51,7 +51,7 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 16
 # Characters of a raw query looked at; the rest is ignored (the query is cut later anyway).
 MAX_RAW_LENGTH = 4 * MAX_QUERY_LENGTH
-RESULTS_PER_PAGE = 12  # newsroom.views.PAGE_SIZE
+RESULTS_PER_PAGE = 12  # portal.views.PAGE_SIZE
 # Only the newest matches are ranked (see the module docstring); 10 pages of 12. Ranking 240
 # (20 pages) made a search at 100k articles 1.56 times as slow as at 1k (bench/README.md);
 # people refine a search long before its tenth page.

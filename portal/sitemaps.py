@@ -4,8 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from accounts.models import Agency
-
-from .models import Article
+from newsroom.models import Article
 
 
 class ArticleSitemap(Sitemap):

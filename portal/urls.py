@@ -1,17 +1,24 @@
+"""The public addresses (design.md §5, "the public contract"): the portal's pages in the "portal"
+namespace, the sitemap beside them. The project's URLconf includes this module at the root.
+"""
+
 from django.contrib.sitemaps.views import index, sitemap
-from django.urls import path
+from django.urls import include, path
 
 from . import feeds, views
 from .sitemaps import sitemaps
 
-app_name = "newsroom"
+# Not ``app_name``: that would put the sitemap in the namespace too.
+NAMESPACE = "portal"
 
-urlpatterns = [
+pages = [
     path("", views.home, name="home"),
     path("berita/", views.article_list, name="article_list"),
     path("berita/<slug:slug>/", views.article_detail, name="article_detail"),
     path("instansi/<slug:slug>/", views.agency_detail, name="agency_detail"),
     path("instansi/<slug:slug>/feed/", feeds.AgencyArticlesFeed(), name="agency_feed"),
+    # An agency's own pages, /instansi/<agency>/<page path>/ (newsroom's Page kind), go here:
+    # after every fixed /instansi/<slug>/... route above, which a page path must not shadow.
     path("cari/", views.search, name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]
@@ -19,7 +26,7 @@ urlpatterns = [
 # /sitemap.xml is an index of one sitemap per section, each paged by 5,000 URLs (?p=2), so a
 # portal of 100k articles is listed whole. Outside the namespace: Django's index view reverses the
 # section view by this name.
-sitemap_urlpatterns = [
+sitemap_pages = [
     path("sitemap.xml", index, {"sitemaps": sitemaps}, name="sitemap_index"),
     path(
         "sitemap-<section>.xml",
@@ -28,3 +35,5 @@ sitemap_urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
 ]
+
+urlpatterns = [path("", include((pages, NAMESPACE))), *sitemap_pages]

@@ -2,7 +2,7 @@
 
 Only ``Article.objects.public()`` is ever shown. Pages hold no per-user content (no session, no
 user) so a page cache can wrap these views; every page runs a fixed, small number of queries
-whatever the number of articles (tests/newsroom/test_queries.py).
+whatever the number of articles (tests/portal/test_queries.py).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency
+from newsroom import images
+from newsroom.models import Article, Category, Tag, related_candidates
 
-from . import images
-from .models import Article, Category, Tag, related_candidates
 from .search import MAX_RESULT_PAGES, normalise_query, search_page, snippet_for
 
 PAGE_SIZE = 12
@@ -27,7 +27,7 @@ RELATED_COUNT = 4
 RELATED_CANDIDATES = 30
 RARE_TAG_LIMIT = 1000
 CARD_FIELDS = ("agency", "category")
-# What templates/newsroom/_card.html and newsroom.fragments show of a card.
+# What templates/portal/_card.html and portal.fragments show of a card.
 CARD_COLUMNS = (
     *("slug", "title", "lead", "cover_image", "publish_at", "agency", "category"),
     *("agency__slug", "agency__name", "agency__short_name"),
@@ -104,7 +104,7 @@ def home(request):
     agencies = Agency.objects.only("slug", "name", "short_name", "logo")
     return render(
         request,
-        "newsroom/home.html",
+        "portal/home.html",
         {"featured": featured, "latest": latest, "agencies": agencies},
     )
 
@@ -128,7 +128,7 @@ def article_list(request):
     page = paginate(request, cards(articles), params)
     return render(
         request,
-        "newsroom/article_list.html",
+        "portal/article_list.html",
         {
             "page": page,
             "agency": agency,
@@ -164,7 +164,7 @@ def article_detail(request, slug):
     share = images.share_image(article.cover_image) or images.share_image(article.agency.logo)
     return render(
         request,
-        "newsroom/article_detail.html",
+        "portal/article_detail.html",
         {
             "article": article,
             "related": related_articles(article),
@@ -197,7 +197,7 @@ def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Artic
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
     page = paginate(request, cards(Article.objects.public().filter(agency=agency)))
-    return render(request, "newsroom/agency_detail.html", {"agency": agency, "page": page})
+    return render(request, "portal/agency_detail.html", {"agency": agency, "page": page})
 
 
 def search(request):
@@ -209,7 +209,7 @@ def search(request):
             article.snippet = snippet_for(article, query)
     return render(
         request,
-        "newsroom/search.html",
+        "portal/search.html",
         {
             "query": query,
             "page": page,

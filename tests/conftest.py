@@ -11,8 +11,8 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
-from newsroom import fragments
 from newsroom.models import Article
+from portal import fragments
 
 PASSWORD = "kata-sandi-uji-123"  # noqa: S105
 

@@ -3,15 +3,16 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from newsroom import fragments, images
+from newsroom import images
 from newsroom.sanitize import sanitize_html
+from portal import fragments
 
 register = template.Library()
 
 WIDTHS = {"cover": images.COVER_WIDTHS, "card": images.CARD_WIDTHS, "logo": images.LOGO_WIDTHS}
 
 
-@register.inclusion_tag("newsroom/_picture.html")
+@register.inclusion_tag("portal/_picture.html")
 def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eager=False):
     """A ``<picture>`` of WebP and JPEG renditions with width and height set (no layout shift).
 
@@ -28,13 +29,13 @@ def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eage
 
 @register.simple_tag
 def news_cards(articles, heading="h3", compact=False, first_big=False):
-    """The news cards of a list in one go (newsroom.fragments): ``{% news_cards page.items %}``."""
+    """The news cards of a list in one go (portal.fragments): ``{% news_cards page.items %}``."""
     return fragments.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
 
 
 @register.simple_tag(takes_context=True)
 def site_header(context):
-    """The portal's header (base.html), kept in the cache (newsroom.fragments)."""
+    """The portal's header (base.html), kept in the cache (portal.fragments)."""
     return fragments.render_site_header(context["request"].path, context.get("query") or "")
 
 
@@ -46,17 +47,17 @@ def site_footer_sections():
 
 @register.simple_tag
 def article_main(article, canonical_url):
-    """The body of an article's page, kept in the cache (newsroom.fragments)."""
+    """The body of an article's page, kept in the cache (portal.fragments)."""
     return fragments.render_article_main(article, canonical_url)
 
 
 @register.simple_tag
 def agency_tiles(agencies):
-    """The home page's agency tiles, kept in the cache (newsroom.fragments)."""
+    """The home page's agency tiles, kept in the cache (portal.fragments)."""
     return fragments.render_agency_tiles(agencies)
 
 
-@register.inclusion_tag("newsroom/_agency_logo.html")
+@register.inclusion_tag("portal/_agency_logo.html")
 def agency_logo(agency, css_class="logo"):
     """The agency's logo as a small rendition, or its initials when it has none."""
     return {

@@ -27,7 +27,7 @@ def test_an_expired_article_leaves_the_portal_by_itself(client, make_article, ag
     assert list(Article.objects.public()) == [live]
     assert not gone.is_public and live.is_public
     assert client.get(gone.get_absolute_url()).status_code == 404
-    listing = client.get(reverse("newsroom:article_list")).content.decode()
+    listing = client.get(reverse("portal:article_list")).content.decode()
     assert "Pengumuman berlaku" in listing and "Pengumuman lama" not in listing
 
 

@@ -208,7 +208,7 @@ def test_preview_shows_the_draft_as_the_public_page_would_and_is_never_cached(
     assert "Draf belum terbit" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
-    assert [t.name for t in response.templates][0] == "newsroom/article_detail.html"
+    assert [t.name for t in response.templates][0] == "portal/article_detail.html"
 
 
 def test_preview_shows_the_pending_correction(client, article_in, writer):

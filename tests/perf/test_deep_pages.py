@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import Article
-from newsroom.views import DEFERRED_JOIN_OFFSET, PAGE_SIZE
+from portal.views import DEFERRED_JOIN_OFFSET, PAGE_SIZE
 
 
 @pytest.fixture

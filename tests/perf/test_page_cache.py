@@ -14,9 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from humas.cache import DEFAULT_VIEWS
 from newsroom import editing, workflow
 from newsroom.models import Article
+from portal.cache import DEFAULT_VIEWS
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 

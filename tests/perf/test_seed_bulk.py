@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from newsroom.models import Article
-from newsroom.search import search_articles
+from portal.search import search_articles
 from ppid.models import InformationRequest, RegistrationCounter, RequestEvent
 from ppid.services.requests import register_request
 

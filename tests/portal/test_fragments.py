@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from accounts.models import Agency
-from newsroom import fragments
 from newsroom.models import Article, Category
+from portal import fragments
 
 INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                      "September", "Oktober", "November", "Desember"]  # fmt: skip

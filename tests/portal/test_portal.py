@@ -223,7 +223,7 @@ def test_pages_have_landmarks_and_accessible_images(client, agency, writer, make
 def test_tag_filter_gives_the_same_news_for_rare_and_common_tags(
     client, agency, writer, make_article, nelayan, monkeypatch, rare_limit
 ):
-    from newsroom import views
+    from portal import views
 
     monkeypatch.setattr(views, "RARE_TAG_LIMIT", rare_limit)
     tagged = [make_article(agency, writer) for _ in range(3)]

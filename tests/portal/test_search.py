@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsroom.models import Article
-from newsroom.search import (
+from portal.search import (
     MAX_QUERY_LENGTH,
     MAX_TERMS,
     normalise_query,
@@ -185,8 +185,8 @@ def test_a_common_word_ranks_the_newest_matches_best_first(
 ):
     """A title match among the newest matches comes first; one older than all of them is only
     found with more words. The same whether the newest articles hold enough matches or not."""
-    monkeypatch.setattr("newsroom.search.RANKED_CANDIDATES", 3)
-    monkeypatch.setattr("newsroom.search.RECENT_WINDOW", window)
+    monkeypatch.setattr("portal.search.RANKED_CANDIDATES", 3)
+    monkeypatch.setattr("portal.search.RECENT_WINDOW", window)
     old_best = make_article(agency, writer, title="Bantuan nelayan patin", lead="Bantuan.",
                             body="<p>Benih patin.</p>",
                             publish_at=timezone.now() - timezone.timedelta(days=30))  # fmt: skip
@@ -225,7 +225,7 @@ def test_result_pages_are_previous_and_next_not_newer_and_older(client, agency, 
 def test_pages_past_the_limit_say_so_in_indonesian_without_searching(
     client, monkeypatch, agency, writer, django_assert_num_queries
 ):
-    monkeypatch.setattr("newsroom.views.MAX_RESULT_PAGES", 1)
+    monkeypatch.setattr("portal.views.MAX_RESULT_PAGES", 1)
     make_matches(agency, writer, 14)
     last = client.get("/cari/", {"q": "nelayan"}).content.decode()
     assert "Pencarian menampilkan paling banyak 1 halaman" in last
