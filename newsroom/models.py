@@ -1,7 +1,11 @@
-"""What is published: articles with their category, tags and cover photo."""
+"""What is published: articles with their category, tags and cover photo, and agency pages."""
 
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -166,6 +170,106 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
         slug = f"{base}-{n}"
         n += 1
     return slug
+
+
+class Page(Publishable):
+    """A page of an agency's own site (Profil, Visi dan Misi, Kontak, Profil PPID...), in a tree
+    shown at ``/instansi/<agency>/<path>/``; reviewed and published like articles."""
+
+    content_fields = (
+        "title", "slug", "parent", "position", "lead", "body", "image", "image_caption",
+    )  # fmt: skip
+    #: Addresses under /instansi/<agency>/ that belong to other views.
+    RESERVED_SLUGS = frozenset({"feed", "agenda.ics"})
+
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent page"),
+        help_text=_("Empty for a page at the top of the agency's site."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Smaller numbers come first among sister pages.")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        blank=True,
+        help_text=_("The last part of the address. Made from the title when left empty."),
+    )
+    #: The address below the agency: the slugs from the top page down ("profil/visi-misi").
+    path = models.CharField(_("address"), max_length=400, editable=False)
+    lead = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    image = models.ImageField(
+        _("image"), upload_to="pages/%Y/%m/", blank=True, validators=[validate_image]
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["agency", "path"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "path"], name="unique_page_path_per_agency")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is reserved; choose another.")})
+        path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        if self.slug and self.agency_id:
+            taken = Page.objects.filter(agency_id=self.agency_id, path=path).exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError({"slug": _("Another page of the agency has this address.")})
+        if self.parent_id is None:
+            return
+        if self.agency_id and self.parent.agency_id != self.agency_id:
+            raise ValidationError({"parent": _("The parent page belongs to another agency.")})
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A page cannot be placed under itself.")})
+            ancestor = ancestor.parent
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.slug:
+            self.slug = self._free_slug(slugify(self.title)[:70] or "halaman")
+        old_path = self.path
+        self.path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "path"}
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in self.children.all():
+                child.save(update_fields=["path"])  # their addresses follow
+
+    def _free_slug(self, base: str) -> str:
+        siblings = Page.objects.filter(agency_id=self.agency_id, parent_id=self.parent_id)
+        taken = set(siblings.exclude(pk=self.pk).values_list("slug", flat=True))
+        slug, n = base, 2
+        while slug in taken or slug in self.RESERVED_SLUGS:
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:page_detail", args=[self.agency.slug, self.path])
+
+    def ancestors(self) -> list[Page]:
+        """The pages above this one, from the top down (for breadcrumbs)."""
+        chain, page = [], self.parent
+        while page is not None:
+            chain.insert(0, page)
+            page = page.parent
+        return chain
 
 
 # The workflow's models live beside their logic; imported here so Django registers them.

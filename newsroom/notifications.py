@@ -49,6 +49,16 @@ class Notification(models.Model):
         related_name="newsroom_notifications",
         verbose_name=gettext_lazy("recipient"),
     )
+    #: The agency whose content the notice is about (its administrators oversee the outbox).
+    agency = models.ForeignKey(
+        "accounts.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("agency"),
+    )
+    #: Set for articles; notices about other kinds link to them through ``body``.
     article = models.ForeignKey(
         "newsroom.Article",
         on_delete=models.CASCADE,
@@ -170,8 +180,11 @@ def _local(value) -> str:
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def _queue(recipients, article, *, exclude, subject, body, values) -> list[Notification]:
-    url = settings.SITE_URL + reverse("admin:newsroom_article_change", args=[article.pk])
+def _queue(recipients, obj, *, exclude, subject, body, values) -> list[Notification]:
+    opts = obj._meta
+    url = settings.SITE_URL + reverse(
+        f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
+    )
     created = []
     text = str(body) % values + "\n\n" + _("Open in the staff admin: %(url)s") % {"url": url}
     title = str(subject) % values
@@ -181,7 +194,8 @@ def _queue(recipients, article, *, exclude, subject, body, values) -> list[Notif
         created.append(
             Notification.objects.create(
                 recipient=user,
-                article=article,
+                agency_id=obj.agency_id,
+                article=obj if opts.label == "newsroom.Article" else None,
                 subject=title[:250],
                 body=text,
                 email=user.email or "",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -48,6 +49,11 @@ def public_sql(alias: str) -> tuple[str, int]:
     a = alias
     sql = f"{a}.status = %s AND {a}.publish_at <= %s"
     return f"{sql} AND ({a}.expire_at IS NULL OR {a}.expire_at > %s)", 2
+
+
+def kinds() -> list[type[Publishable]]:
+    """Every concrete publishable model (articles, pages, ...)."""
+    return [m for m in apps.get_models() if issubclass(m, Publishable)]
 
 
 class PublishableQuerySet(models.QuerySet):

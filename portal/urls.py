@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 
 from . import feeds, views
+from .pages import page_detail
 from .sitemaps import sitemaps
 
 # Not ``app_name``: that would put the sitemap in the namespace too.
@@ -17,8 +18,9 @@ pages = [
     path("berita/<slug:slug>/", views.article_detail, name="article_detail"),
     path("instansi/<slug:slug>/", views.agency_detail, name="agency_detail"),
     path("instansi/<slug:slug>/feed/", feeds.AgencyArticlesFeed(), name="agency_feed"),
-    # An agency's own pages, /instansi/<agency>/<page path>/ (newsroom's Page kind), go here:
-    # after every fixed /instansi/<slug>/... route above, which a page path must not shadow.
+    # An agency's own pages (newsroom's Page kind): after every fixed /instansi/<slug>/... route
+    # above, which a page path must not shadow (Page.RESERVED_SLUGS keeps them apart).
+    path("instansi/<slug:slug>/<path:path>/", page_detail, name="page_detail"),
     path("cari/", views.search, name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
 ]

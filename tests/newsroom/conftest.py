@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from newsroom import editing
-from newsroom.models import Article
+from newsroom.models import Article, Page
 
 
 @pytest.fixture(autouse=True)
@@ -13,14 +13,24 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+KINDS = {"article": Article, "page": Page}
+
+
 @pytest.fixture
-def draft(agency, writer):
+def kind(request):
+    """The publishable kind under test: articles unless a test is parametrized over kinds
+    (``@pytest.mark.parametrize("kind", ["article", "page"], indirect=True)``)."""
+    return KINDS[getattr(request, "param", "article")]
+
+
+@pytest.fixture
+def draft(agency, writer, kind):
     """A new draft written by ``writer``, saved through the workflow (so it has revision #1)."""
 
     def make(agency=agency, author=writer, **fields):
         values = {"title": "Panen raya udang vaname", "lead": "Petambak panen.",
                   "body": "<p>Petambak di Kotawaringin panen raya.</p>", **fields}  # fmt: skip
-        return editing.create(Article(agency=agency, **values), actor=author)
+        return editing.create(kind(agency=agency, **values), actor=author)
 
     return make
 
@@ -34,7 +44,7 @@ def article_in(draft):
         fields = {"status": status}
         if status in (Article.Status.PUBLISHED, Article.Status.ARCHIVED):
             fields["publish_at"] = timezone.now() - timezone.timedelta(hours=1)
-        Article.objects.filter(pk=article.pk).update(**fields)
+        type(article).objects.filter(pk=article.pk).update(**fields)
         article.refresh_from_db()
         return article
 
@@ -43,7 +53,7 @@ def article_in(draft):
 
 def edit(article, actor, **changes):
     """Save ``changes`` to the article's text as ``actor`` would through a form."""
-    copy = editing.form_copy(Article.objects.get(pk=article.pk))
+    copy = editing.form_copy(type(article).objects.get(pk=article.pk))
     version = copy.version
     for name, value in changes.items():
         setattr(copy, name, value)

@@ -54,7 +54,7 @@ def _table_cases():
 
 def _do(action, article, actor):
     if action == "edit":
-        copy = Article.objects.get(pk=article.pk)
+        copy = type(article).objects.get(pk=article.pk)
         copy.title = "Judul yang diubah"
         editing.save(copy, actor=actor, expected_version=copy.version)
     elif action == "schedule":
@@ -64,6 +64,7 @@ def _do(action, article, actor):
         workflow.perform(action, article, actor=actor, comment="Catatan penyunting.")
 
 
+@pytest.mark.parametrize("kind", ["article", "page"], indirect=True)
 @pytest.mark.parametrize("action,role,where,allowed", list(_table_cases()))
 def test_transition_table(
     action, role, where, allowed, request, article_in, other_agency, other_writer, writer
