@@ -43,6 +43,24 @@ class ObjectionAdmin(AgencyScopedAdmin):
             obj.due_date.strftime("%d-%m-%Y"),
         )
 
+    #: Shown only for an objection on ground (b) made without a request.
+    WITHOUT_REQUEST = [
+        "periodic_information",
+        "objector_name",
+        "objector_address",
+        "objector_phone",
+        "objector_email",
+    ]
+
+    def get_fields(self, request, obj=None):
+        # The number says the year and sequence; the grounds are listed in words below the form.
+        hidden = {"id", "year", "sequence", "grounds"}
+        if obj is not None and obj.request_id:
+            hidden.update(self.WITHOUT_REQUEST)
+        elif obj is not None:
+            hidden.add("request")
+        return [f.name for f in self.model._meta.fields if f.name not in hidden]
+
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields if f.name != "id"]
 

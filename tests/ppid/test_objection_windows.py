@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from ppid import services
 from ppid.models import Objection
@@ -201,3 +202,20 @@ def test_periodic_ground_with_a_request_is_always_open(make_request, travel):
     req, _code = make_request()
     assert not services.objection_allowed(req)  # no ground tied to the request yet
     services.file_objection(req, grounds=["35b"], case_text="Laporan berkala tidak ada")
+
+
+def test_staff_see_a_periodic_objection_with_its_objector(client, agency, ppid_head):
+    objection = services.file_periodic_objection(
+        agency=agency,
+        periodic_information="Laporan keuangan semester I 2026",
+        case_text="Belum diumumkan.",
+        name="Sri Wahyuni",
+        phone="081234567890",
+    )
+    client.force_login(ppid_head)
+    page = client.get(reverse("admin:ppid_objection_change", args=[objection.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Laporan keuangan semester I 2026" in html and "081234567890" in html
+    assert reverse("admin:ppid_objection_decide", args=[objection.pk]) in html
+    assert "Sequence" not in html and '["35b"]' not in html
