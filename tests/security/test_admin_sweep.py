@@ -22,10 +22,10 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
-from newsroom import workflow
-from newsroom.models import Category, Notification, Tag
+from newsroom import editing, workflow
+from newsroom.models import Category, Notification, Page, Tag
 from ppid import services
-from ppid.models import ClosureDay, DIPEntry
+from ppid.models import ClosureDay, DIPEntry, Dispute
 from tests.ppid.conftest import applicant
 
 SECRET = "Rahasia-Instansi-B"
@@ -35,8 +35,17 @@ ROLES = [Role.WRITER, Role.SUPERVISOR, Role.PPID_OFFICER, Role.PPID_HEAD, Role.A
 SHARED = {Category, Tag}
 #: Sample values for the extra parameters of custom admin URLs.
 PARAM_SAMPLES = {
-    "action": [*workflow.TRANSITIONS, "process", "ask-completion", "complete", "extend",
-               "decide", "attach", "fee", "deliver"],  # fmt: skip
+    "action": [
+        *workflow.TRANSITIONS,
+        "process",
+        "ask-completion",
+        "complete",
+        "extend",
+        "decide",
+        "attach",
+        "fee",
+        "deliver",
+    ],  # fmt: skip
     "number": ["1"],
 }
 
@@ -49,7 +58,7 @@ def owning_agencies(obj) -> set[int] | None:
         return set(obj.memberships.values_list("agency_id", flat=True))
     if hasattr(obj, "agency_id"):
         return None if obj.agency_id is None else {obj.agency_id}
-    for owner in ("article", "request", "user", "recipient"):
+    for owner in ("article", "request", "objection", "user", "recipient"):
         related = getattr(obj, owner, None)
         if related is not None:
             return owning_agencies(related)
@@ -69,8 +78,10 @@ def agency_b_world(other_agency, make_user, make_article):
     article = make_article(
         other_agency, people[Role.WRITER], title=f"{SECRET} draf", status="draft", publish_at=None
     )
+    editing.create(Page(agency=other_agency, title=f"{SECRET} halaman"), actor=people[Role.WRITER])
     Notification.objects.create(
-        recipient=people[Role.SUPERVISOR], article=article, subject=f"{SECRET} pemberitahuan",
+        recipient=people[Role.SUPERVISOR], article=article, agency=other_agency,
+        subject=f"{SECRET} pemberitahuan",
         body="x", email="b@example.go.id",
     )  # fmt: skip
     ClosureDay.objects.create(
@@ -81,7 +92,11 @@ def agency_b_world(other_agency, make_user, make_article):
         uploads=[SimpleUploadedFile("ktp.pdf", b"%PDF-1.4 x")],
     )  # fmt: skip
     services.decide(req, actor=people[Role.PPID_OFFICER], outcome="granted", reasons="ok")
-    services.file_objection(req, grounds=["35d"], case_text=f"{SECRET} keberatan")
+    objection = services.file_objection(req, grounds=["35d"], case_text=f"{SECRET} keberatan")
+    Dispute.objects.create(
+        objection=objection, filed_on=timezone.localdate(), commission_number=f"{SECRET}-KI",
+        stage=Dispute.Stage.values[0],
+    )  # fmt: skip
     DIPEntry.objects.create(
         agency=other_agency, title=f"{SECRET} DIP", category="berkala", published=False
     )
