@@ -1,11 +1,16 @@
 """Page fragments rendered once per content and kept in the cache: news cards, agency tiles,
 the text of an article, the site header and footer.
 
-A fragment is a pure function of what it shows (for a card: title, lead, date, photo, agency,
-category, link, the search snippet), its variant, the language and its templates. Its cache key
-is a digest of exactly those, so a kept fragment can never be stale: when any of them changes,
-the key changes and the old fragment simply expires. No invalidation is needed, and the
-per-process memory cache of development is as correct as Redis.
+A fragment's cache key says what it shows without listing fields by hand (:func:`content_key`): a
+publishable row by its id, ``version`` and ``updated_at`` (every save moves ``updated_at``, every
+workflow step and edit moves ``version``), the related rows loaded with it (``select_related``,
+``prefetch_related``) by their id and ``updated_at`` or, for rows without one (categories, tags),
+every column they were loaded with; then its variant, the language and the text of its templates.
+A field added to a card therefore can never be served stale: the key does not depend on which
+fields the template reads. When the content changes, the key changes and the old fragment simply
+expires: no invalidation is needed, and the per-process memory cache of development is as correct
+as Redis. (Rows changed with ``QuerySet.update()`` keep their ``updated_at``: the editorial code
+moves ``version`` when it does that; scripts should save through the model.)
 
 A list renders all its cards at once (``{% news_cards %}``): one ``get_many`` for the page, the
 missing cards rendered and stored with one ``set_many``. Each process also keeps the fragments it
@@ -22,18 +27,18 @@ from functools import cache as once
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.db.models.fields.files import FieldFile
 from django.template.loader import get_template
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+from . import menus
 
 CARD_TEMPLATE = "portal/_card.html"
 AGENCY_TILES_TEMPLATE = "portal/_agency_tiles.html"
 ARTICLE_TEMPLATE = "portal/_article_main.html"
 HEADER_TEMPLATE = "_site_header.html"
 FOOTER_TEMPLATE = "_site_footer_sections.html"
-# The header marks the main menu's entry of the page shown (aria-current); other paths need no mark.
-MENU_PATHS = ("portal:home", "portal:article_list", "/ppid/", "/ppid/informasi/")
 # Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
 INCLUDED = ("portal/_picture.html", "portal/_agency_logo.html")
 LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
@@ -47,71 +52,82 @@ def render_cards(articles, *, heading="h3", compact=False, first_big=False) -> S
     for position, article in enumerate(articles):
         big = first_big and position == 0
         variant = {"heading": heading, "big": big, "compact": compact and not big}
-        items.append(({"article": article, **variant}, (_card_shows(article), variant)))
+        # A search result's highlighted snippet is not part of the row: it is part of the key.
+        shows = (content_key(article), str(article.snippet), variant)
+        items.append(({"article": article, **variant}, shows))
     return mark_safe("".join(render_kept(CARD_TEMPLATE, items)))  # noqa: S308 - template output
-
-
-def _card_shows(article) -> tuple:
-    agency, category = article.agency, article.category
-    return (
-        article.pk,
-        article.slug,
-        article.title,
-        article.lead,
-        str(getattr(article, "snippet", "")),
-        article.publish_at.isoformat() if article.publish_at else "",
-        article.cover_image.name or "",
-        (agency.slug, agency.name, agency.short_name),
-        (category.slug, category.name) if category else None,
-    )
 
 
 def render_article_main(article, canonical_url: str) -> SafeString:
     """An article's page body: breadcrumbs, header, photo, text, tags and share links."""
-    agency, category = article.agency, article.category
-    shows = (
-        article.pk,
-        article.title,
-        article.lead,
-        hashlib.blake2b(article.body.encode(), digest_size=16).hexdigest(),
-        article.publish_at.isoformat() if article.publish_at else "",
-        article.corrected_at.isoformat() if article.corrected_at else "",
-        (article.cover_image.name or "", article.cover_caption, article.cover_credit),
-        (agency.slug, agency.name, agency.short_name, agency.logo.name or ""),
-        (category.slug, category.name) if category else None,
-        [(tag.slug, tag.name) for tag in article.tags.all()],
-        canonical_url,
-    )
     context = {"article": article, "canonical_url": canonical_url}
-    (html,) = render_kept(ARTICLE_TEMPLATE, [(context, shows)])
+    (html,) = render_kept(ARTICLE_TEMPLATE, [(context, (content_key(article), canonical_url))])
     return mark_safe(html)  # noqa: S308 - template output, escaped (and the body sanitised) there
 
 
 def render_agency_tiles(agencies) -> SafeString:
     """The home page's tiles of every agency (name, logo, link) as HTML."""
     agencies = list(agencies)
-    shows = [(a.slug, a.name, a.short_name, a.logo.name or "") for a in agencies]
+    shows = [content_key(agency) for agency in agencies]
     (html,) = render_kept(AGENCY_TILES_TEMPLATE, [({"agencies": agencies}, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 
 def render_site_header(path: str, query: str = "") -> SafeString:
     """The portal's header: brand, main menu (the current entry marked), search box."""
-    current_path = path if path in _menu_paths() else ""
-    context = {"current_path": current_path, "query": query}
-    (html,) = render_kept(HEADER_TEMPLATE, [(context, (current_path, query))])
+    menu = menus.main_menu()
+    current_path = path if path in menus.menu_paths() else ""
+    context = {"menu": menu, "current_path": current_path, "query": query}
+    shows = (current_path, query, [(str(link.label), link.url) for link in menu])
+    (html,) = render_kept(HEADER_TEMPLATE, [(context, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 
 def render_footer_sections() -> SafeString:
     """The footer's columns that are the same on every page (all but the language switch)."""
-    (html,) = render_kept(FOOTER_TEMPLATE, [({}, ())])
+    sections = menus.footer_sections()
+    shows = [
+        (str(section.heading), [(str(link.label), link.url) for link in section.links])
+        for section in sections
+    ]
+    (html,) = render_kept(FOOTER_TEMPLATE, [({"sections": sections}, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 
-@once
-def _menu_paths() -> frozenset[str]:
-    return frozenset(path if path.startswith("/") else reverse(path) for path in MENU_PATHS)
+def content_key(obj, _seen=None) -> tuple:
+    """What identifies the content of a model instance as loaded, and of the related rows loaded
+    with it (``select_related`` and prefetched ones), as plain data for a fragment key.
+
+    - a row with ``version`` and ``updated_at`` (a publishable kind): id, version, updated_at;
+    - a row with ``updated_at`` (an agency): id, updated_at;
+    - any other row (a category, a tag): every column it was loaded with.
+    """
+    if obj is None:
+        return ()
+    seen = _seen if _seen is not None else set()
+    opts = obj._meta
+    loaded = obj.__dict__
+    identity = (opts.label_lower, obj.pk)
+    if identity in seen:
+        return identity
+    seen.add(identity)
+    if "version" in loaded and "updated_at" in loaded:
+        row = (loaded["version"], loaded["updated_at"])
+    elif "updated_at" in loaded:
+        row = (loaded["updated_at"],)
+    else:
+        columns = [field.attname for field in opts.concrete_fields]
+        row = tuple(_plain(loaded[name]) for name in columns if name in loaded)
+    related = [
+        (name, content_key(value, seen)) for name, value in sorted(obj._state.fields_cache.items())
+    ]
+    prefetched = getattr(obj, "_prefetched_objects_cache", {})
+    many = [(name, [content_key(row, seen) for row in rows]) for name, rows in prefetched.items()]
+    return (*identity, row, related, many)
+
+
+def _plain(value):
+    return value.name if isinstance(value, FieldFile) else value
 
 
 def render_kept(template_name: str, items: list[tuple[dict, object]]) -> list[str]:

@@ -27,10 +27,13 @@ RELATED_COUNT = 4
 RELATED_CANDIDATES = 30
 RARE_TAG_LIMIT = 1000
 CARD_FIELDS = ("agency", "category")
-# What templates/portal/_card.html and portal.fragments show of a card.
+# What templates/portal/_card.html shows of a card (a column it shows but this leaves out costs
+# a query per card: tests/portal/test_queries.py), and what its fragment key is made of: the
+# article's and its agency's version and updated_at (portal.fragments.content_key).
 CARD_COLUMNS = (
     *("slug", "title", "lead", "cover_image", "publish_at", "agency", "category"),
-    *("agency__slug", "agency__name", "agency__short_name"),
+    *("version", "updated_at"),
+    *("agency__slug", "agency__name", "agency__short_name", "agency__updated_at"),
     *("category__slug", "category__name"),
 )
 

@@ -1,12 +1,14 @@
-"""Cards and agency tiles are kept in the cache by what they show, so they are never out of date."""
+"""Cards, agency tiles and article texts are kept in the cache by what they show, so they are never
+out of date: keyed by the rows they come from (id, version, updated_at), not by a list of fields."""
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
 from accounts.models import Agency
+from newsroom import editing, workflow
 from newsroom.models import Article, Category
-from portal import fragments
+from portal import fragments, menus
 
 INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
                      "September", "Oktober", "November", "Desember"]  # fmt: skip
@@ -24,10 +26,20 @@ def lists(agency):
     return [path.format(agency=agency.slug) for path in LISTS]
 
 
-def test_lists_show_the_new_title_after_a_correction(client, agency, seaweed):
+def correct(article, writer, supervisor, **changes):
+    """Publish a correction of ``article`` as the newsroom does: a writer's edit, approved."""
+    copy = editing.form_copy(Article.objects.get(pk=article.pk))
+    version = copy.version
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    editing.save(copy, actor=writer, expected_version=version)
+    workflow.approve_correction(article.pk, actor=supervisor)
+
+
+def test_lists_show_the_new_title_after_a_correction(client, agency, seaweed, writer, supervisor):
     for path in lists(agency):
         assert "Panen rumput laut di Kumai" in client.get(path).content.decode(), path
-    Article.objects.filter(pk=seaweed.pk).update(title="Panen rumput laut di Kumai melimpah")
+    correct(seaweed, writer, supervisor, title="Panen rumput laut di Kumai melimpah")
     for path in lists(agency):
         page = client.get(path).content.decode()
         assert "Panen rumput laut di Kumai melimpah" in page, path
@@ -111,12 +123,13 @@ def test_the_kept_header_keeps_each_search_in_the_search_box(client, agency):
         assert f'name="q" value="{query}"' in header
 
 
-def test_the_kept_article_text_follows_corrections_tags_and_its_agency(client, agency, seaweed):
+def test_the_kept_article_text_follows_corrections_tags_and_its_agency(
+    client, agency, seaweed, writer, supervisor
+):
     url = seaweed.get_absolute_url()
     assert "Petani rumput laut panen raya." in client.get(url).content.decode()
-    Article.objects.filter(pk=seaweed.pk).update(
-        body="<p>Panen mencapai 40 ton.</p>", lead="Panen raya rumput laut."
-    )
+    correct(seaweed, writer, supervisor, body="<p>Panen mencapai 40 ton.</p>",
+            lead="Panen raya rumput laut.")  # fmt: skip
     seaweed.tags.create(name="Budidaya", slug="budidaya")
     agency.name = "Dinas Kelautan dan Perikanan Prov. Kalteng"
     agency.save()
@@ -140,3 +153,46 @@ def test_a_worker_shows_the_fragments_it_used_last_without_asking_the_cache(
         del cache.get_many
     assert "Panen rumput laut di Kumai" in page
     assert asked == []
+
+
+@pytest.fixture
+def card_template_showing_the_caption(settings, tmp_path):
+    """templates/portal/_card.html as a developer might extend it: the photo caption added."""
+    original = (settings.BASE_DIR / "templates" / fragments.CARD_TEMPLATE).read_text()
+    caption = '<p class="caption">{{ article.cover_caption }}</p>'
+    extended = original.replace('<p class="card-meta">', caption + '<p class="card-meta">')
+    assert extended != original
+    (tmp_path / "portal").mkdir()
+    (tmp_path / fragments.CARD_TEMPLATE).write_text(extended)
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
+    fragments._template.cache_clear()
+    yield
+    fragments._template.cache_clear()
+
+
+def test_a_field_added_to_the_card_template_is_never_served_stale(
+    client, agency, seaweed, card_template_showing_the_caption
+):
+    # Nothing lists the fields a card shows: the caption, which no key named before, is fresh too.
+    seaweed.cover_caption = "Foto: petani di Kumai"
+    seaweed.save()
+    assert "Foto: petani di Kumai" in client.get("/berita/").content.decode()
+    seaweed.cover_caption = "Foto: panen di Teluk Kumai"
+    seaweed.save()
+    page = client.get("/berita/").content.decode()
+    assert "Foto: panen di Teluk Kumai" in page and "Foto: petani di Kumai" not in page
+
+
+def test_the_header_menu_and_footer_links_come_from_the_settings(client, settings, agency):
+    settings.HUMAS_PORTAL_MENU = [*settings.HUMAS_PORTAL_MENU, ("Agenda", "/agenda/")]
+    settings.HUMAS_PORTAL_FOOTER_LINKS = [("Layanan", [("Pengaduan", "/pengaduan/")])]
+    menus.forget()
+    try:
+        page = client.get("/berita/").content.decode()
+    finally:
+        menus.forget()
+    header, footer = page.split("</header>", 1)
+    assert 'href="/agenda/">Agenda</a>' in header
+    assert 'href="/ppid/">PPID</a>' in header  # the project's own entries stay
+    assert 'href="/pengaduan/">Pengaduan</a>' in footer.split("<footer", 1)[1]
