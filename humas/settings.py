@@ -61,8 +61,8 @@ INSTALLED_APPS = [
     # TOTP second factor for staff, with one-time recovery codes (humas.login, accounts.two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "accounts",
     "django_otp.plugins.otp_static",
+    "accounts",
     "newsroom",
     "ppid",
     "portal",
@@ -88,10 +88,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "humas.security.DatabaseUnavailableMiddleware",
     # Staff whose role needs a second factor reach nothing but its enrolment until they have one
     # (HUMAS_OTP_REQUIRED_ROLES); a session not verified with an enrolled person's code is ended.
     "accounts.two_factor.SecondFactorMiddleware",
+    "humas.security.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: turns a lockout into its (Indonesian) lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -283,10 +283,11 @@ TASKS = {
 }
 
 # Rich-text editor: the one place that decides which editor staff get (see newsroom.widgets).
-HUMAS_RICH_TEXT_WIDGET = "ckeditor_uploader.widgets.CKEditorUploadingWidget"
+# Its image uploads and "browse server" are newsroom.uploads: per agency, CSRF-checked.
+HUMAS_RICH_TEXT_WIDGET = "newsroom.uploads.EditorWidget"
 CKEDITOR_UPLOAD_PATH = "uploads/"
-CKEDITOR_IMAGE_BACKEND = "pillow"
-CKEDITOR_RESTRICT_BY_USER = False
+CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
+CKEDITOR_RESTRICT_BY_USER = False  # newsroom.uploads keeps a folder per agency instead
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_BROWSE_SHOW_DIRS = False
 CKEDITOR_CONFIGS = {
@@ -332,14 +333,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(env_list("HUMAS_CLIENT_IP_HEADERS", "REMOTE_ADDR"))
 AXES_VERBOSE = False
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Two-step verification (accounts.two_factor): people holding one of these roles in any agency
 # ("superuser" or an accounts.models.Role value) must enrol an authenticator app and give its code
 # at every login. Empty: optional for everyone. An unknown code stops startup (system check).
 HUMAS_OTP_REQUIRED_ROLES = env_list("HUMAS_OTP_REQUIRED_ROLES", "superuser,agency_admin")
 # The name authenticator apps show next to the account.
 OTP_TOTP_ISSUER = os.environ.get("HUMAS_OTP_ISSUER", "Humas")
+# django-otp's device admin would show a device's secret key (and its QR code) to whoever may view
+# devices, and its config/qrcode pages answer 500 for a missing device; hidden, both are a 403.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
