@@ -337,7 +337,7 @@ def decide_objection(objection: Objection, *, actor, decision: str, reasons: str
     reasons = (reasons or "").strip()
     with transaction.atomic():
         objection = (
-            Objection.objects.select_for_update()
+            Objection.objects.select_for_update(of=("self",))
             .select_related("request", "agency")
             .get(pk=objection.pk)
         )
