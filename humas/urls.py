@@ -1,10 +1,6 @@
-from ckeditor_uploader import views as ckeditor_views
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
-from django.views.decorators.cache import never_cache
-
 
 from . import i18n, login, views
 
@@ -17,17 +13,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("bahasa/<str:code>/", i18n.choose_language, name="choose_language"),
-    # CKEditor's upload and browse endpoints: staff only; its sample pages are not routed.
-    path(
-        "admin/ckeditor/upload/",
-        staff_member_required(ckeditor_views.upload),
-        name="ckeditor_upload",
-    ),
-    path(
-        "admin/ckeditor/browse/",
-        never_cache(staff_member_required(ckeditor_views.browse)),
-        name="ckeditor_browse",
-    ),
+    # The rich-text editor's image upload and browse (newsroom.editor_urls), before the admin.
+    path("admin/ckeditor/", include("newsroom.editor_urls")),
     # Two-step verification set up by staff themselves (accounts.two_factor), before the admin.
     path("admin/keamanan/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
