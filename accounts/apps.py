@@ -8,5 +8,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Agencies and accounts")
 
     def ready(self):
+        from django.contrib import admin
+
         # Registers the system checks of two-step verification (a mistyped role code fails loudly).
-        from . import two_factor  # noqa: F401
+        from . import login, two_factor  # noqa: F401
+
+        # Staff login with lockout and the authenticator (or recovery) code.
+        login.install(admin.site)

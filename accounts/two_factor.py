@@ -7,7 +7,7 @@
   ``SecondFactorMiddleware`` enforces it on every request: until such a person has enrolled, their
   session reaches only this page (and logout); a session of anyone enrolled that was not verified
   with a code is ended and sent back to the login.
-- The login itself (humas.login) asks for the code; ``verify_code`` accepts the authenticator's
+- The login itself (accounts.login) asks for the code; ``verify_code`` accepts the authenticator's
   code or one recovery code, each recovery code once.
 - System checks stop the site from starting with a mistyped role code or without the middleware,
   so a misconfiguration fails loudly instead of silently switching the rule off.

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # Login lockout after repeated failures, per account and per IP, stored in the database.
     "axes",
-    # TOTP second factor for staff, with one-time recovery codes (humas.login, accounts.two_factor).
+    # TOTP second factor for staff, with recovery codes (accounts.login, accounts.two_factor).
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

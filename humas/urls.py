@@ -2,10 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import i18n, login, views
+from . import i18n, views
 
-# Staff login with lockout and an optional authenticator code (humas.login).
-login.install(admin.site)
 # A database outage raised anywhere answers a friendly 503 instead of 500 (humas.security).
 handler500 = "humas.security.server_error"
 

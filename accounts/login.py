@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp import user_has_device
 
-from accounts.two_factor import verify_code
+from .two_factor import verify_code
 
 
 class StaffLoginForm(AdminAuthenticationForm):
@@ -69,7 +69,7 @@ def install(site=admin.site):
     """Use the two-step login form on the admin site (called from humas.urls)."""
     site.login_form = StaffLoginForm
     site.login_template = "security/admin_login.html"
-    user_logged_in.connect(mark_verified, dispatch_uid="humas.login.mark_verified")
+    user_logged_in.connect(mark_verified, dispatch_uid="accounts.login.mark_verified")
 
 
 def mark_verified(sender, request, user, **kwargs):
