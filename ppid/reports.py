@@ -23,6 +23,7 @@ from . import deadlines
 from .models import (
     ApplicantType,
     Channel,
+    Dispute,
     ExemptionGround,
     InformationRequest,
     Objection,
@@ -128,6 +129,10 @@ def annual_report(year: int, today: date | None = None) -> dict:
         else:
             timeliness["late"] += 1
 
+    # Disputes taken to the Komisi Informasi that year (by filing date), by stage and outcome.
+    disputes = list(
+        Dispute.objects.filter(filed_on__year=year).values_list("stage", "outcome", "carried_out")
+    )
     objections = list(Objection.objects.filter(year=year).values_list("grounds", "decision"))
     ground_counts = Counter(g for grounds, _decision in objections for g in grounds)
     return {
@@ -153,6 +158,15 @@ def annual_report(year: int, today: date | None = None) -> dict:
         "open_overdue": open_overdue,
         "objections_total": len(objections),
         "objections_by_ground": _counted(ground_counts, ObjectionGround.choices),
+        "disputes_total": len(disputes),
+        "disputes_by_stage": _counted(
+            Counter(stage for stage, _o, _c in disputes), Dispute.Stage.choices
+        ),
+        "disputes_by_outcome": [
+            *_counted(Counter(o for _s, o, _c in disputes if o), Dispute.Outcome.choices),
+            (str(_("No outcome yet")), sum(1 for _s, o, _c in disputes if not o)),
+            (str(_("Outcome carried out")), sum(1 for _s, _o, done in disputes if done)),
+        ],
         "objections_by_decision": [
             *_counted(Counter(d for _grounds, d in objections if d), Objection.Decision.choices),
             (str(_("Not yet answered")), sum(1 for _grounds, d in objections if not d)),
@@ -195,6 +209,10 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
     rows += [
         (_("Objections by decision"), label, v) for label, v in report["objections_by_decision"]
     ]
+    disputes = _("Disputes at the Komisi Informasi")
+    rows.append((disputes, _("Total"), report["disputes_total"]))
+    rows += [(disputes, label, v) for label, v in report["disputes_by_stage"]]
+    rows += [(disputes, label, v) for label, v in report["disputes_by_outcome"]]
     return rows
 
 

@@ -168,3 +168,22 @@ def test_ppid_staff_record_a_dispute_in_the_admin(
     assert client.get(change).status_code == 404
     assert client.get(reverse("admin:ppid_dispute_changelist")).status_code == 200
     assert objection.registration_number not in client.get(add).content.decode()
+
+
+def test_the_report_counts_disputes_by_stage_and_outcome(make_request, travel):
+    from ppid.reports import annual_report, report_rows
+
+    _req, _code, objection = _unanswered_objection(make_request, travel)
+    travel(jakarta(2026, 6, 30, 9))
+    Dispute.objects.create(objection=objection, filed_on=date(2026, 6, 1), stage="mediation")
+    Dispute.objects.create(
+        objection=objection, filed_on=date(2026, 6, 10), stage="adjudication",
+        outcome="granted", outcome_on=date(2026, 6, 29), carried_out=True,
+    )  # fmt: skip
+    report = annual_report(2026)
+    assert report["disputes_total"] == 2
+    assert [v for _k, v in report["disputes_by_stage"]] == [1, 1]
+    assert [v for _k, v in report["disputes_by_outcome"]] == [0, 1, 0, 0, 0, 1, 1]
+    assert ("Sengketa di Komisi Informasi", "Jumlah", 2) in [
+        tuple(map(str, row[:2])) + (row[2],) for row in report_rows(report)
+    ]
