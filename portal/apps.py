@@ -11,4 +11,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Page cache invalidation: every process bumps the shared generation on public changes.
-        from . import cache_hooks  # noqa: F401
+        from . import cache_hooks
+
+        cache_hooks.connect()

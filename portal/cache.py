@@ -39,7 +39,6 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
 from django.utils.cache import get_conditional_response
@@ -110,31 +109,34 @@ def bump_generation() -> None:
         logger.exception("Could not bump the page cache generation")
 
 
-def bump_generation_on_commit() -> None:
-    """Bump after the transaction commits: a bump before it would let a worker cache old data."""
-    transaction.on_commit(bump_generation, robust=True)
-
-
 # -- scheduled publishing ------------------------------------------------------------------------
 
 
 def next_publication(generation: int) -> float | None:
-    """Epoch seconds of the soonest scheduled publication still to come, or None."""
-    from newsroom.models import Article  # the cache module loads before the apps
-
+    """Epoch seconds of the soonest scheduled publication or expiry still to come, or None."""
     key = f"pagecache:next:{generation}"
     now = time.time()
     cached = cache.get(key)
     if cached is not None and (cached == 0 or cached > now):
         return cached or None
     # A scheduled publication or an expiry: the public rule's answer changes by itself then.
-    soonest = Article.objects.next_change(_aware(now))
+    moments = [kind.objects.next_change(_aware(now)) for kind in public_kinds()]
+    soonest = min((m for m in moments if m is not None), default=None)
     value = soonest.timestamp() if soonest else 0
     timeout = (
         page_cache_seconds() if not soonest else max(1, min(page_cache_seconds(), value - now))
     )
     cache.set(key, value, timeout=int(timeout))
     return value or None
+
+
+def public_kinds() -> list:
+    """Every publishable kind (the models that opt into newsroom.publishing.Publishable)."""
+    from django.apps import apps  # this module loads with the settings, before the apps
+
+    from newsroom.publishing import Publishable
+
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 def _aware(epoch: float):

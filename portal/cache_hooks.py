@@ -1,51 +1,127 @@
-"""What invalidates the anonymous page cache (humas.cache): every change the public can see.
+"""What invalidates the anonymous page cache (portal.cache): every change the public can see, once.
 
-Connected in NewsroomConfig.ready, so every process (web workers, task workers, management
+Connected in PortalConfig.ready, so every process (web workers, task workers, management
 commands, shells) bumps the shared generation after its transaction commits.
-- The workflow's ``published_changed``: publish, schedule, correct, archive.
+- The editorial apps' one hook, ``newsroom.workflow.published_changed``: publish, schedule,
+  correct, archive, for every publishable kind.
 - As a baseline for any other path (admin edits, scripts, deletions): saves and deletions of
-  published or archived articles, tag changes on them, and any change to agencies, categories or
-  tags (their names and logos appear on public pages). Drafts in progress change nothing public.
+  publishable rows in a status the public sees or saw (published, archived), changes of their
+  many-to-many relations (tags), and any change to agencies, categories or tags (their names and
+  logos appear on public pages). Drafts in progress change nothing public.
+
+Once per change: whatever one transaction changes costs one bump after its commit (a bump
+invalidates every page, so one is enough), and the workflow's signal after a step is no second
+bump when that commit already bumped for the same object (a step saves its object, so the
+baseline has seen it). A kind with no baseline hooks is bumped by the signal alone.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from __future__ import annotations
 
-from accounts.models import Agency
-from newsroom.models import Article, Category, Tag
+import threading
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from newsroom.publishing import Publishable, Status
 from newsroom.workflow import published_changed
 
-from .cache import bump_generation_on_commit
+from .cache import bump_generation
 
-PUBLIC_STATUSES = {Article.Status.PUBLISHED, Article.Status.ARCHIVED}
-
-
-@receiver(published_changed, dispatch_uid="pagecache_workflow")
-def bump_on_workflow_change(sender, **kwargs):
-    bump_generation_on_commit()
+#: Statuses in which a save or deletion can change a public page (an archived row was public).
+SEEN_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
+#: Rows shown on public pages beside the publishable ones (names, logos, labels).
+SHARED_MODELS = ("accounts.Agency", "newsroom.Category", "newsroom.Tag")
 
 
-@receiver(post_save, sender=Article, dispatch_uid="pagecache_article_saved")
-@receiver(post_delete, sender=Article, dispatch_uid="pagecache_article_deleted")
-def bump_on_article_change(sender, instance, **kwargs):
+class _Batch:
+    """The public changes of one transaction: its first after-commit callback bumps, once."""
+
+    def __init__(self):
+        self.rows: set[tuple[str, object]] = set()  # publishable rows changed
+        self.ran = False
+
+    def __call__(self):
+        if self.ran:
+            return
+        self.ran = True
+        _state.covered = self.rows
+        bump_generation()
+
+
+class _State(threading.local):
+    batch: _Batch | None = None  # the open transaction's, until it commits
+    covered: set = frozenset()  # rows whose change the last commit's bump covered
+
+
+_state = _State()
+
+
+def changed(row: tuple[str, object] | None = None) -> None:
+    """Something public changed (``row``: which publishable row, if one): one bump after commit.
+
+    Every call registers the batch's callback (so it runs whichever savepoint survives); the
+    first one to run bumps, the others do nothing. Outside a transaction it runs at once.
+    """
+    batch = _state.batch
+    if batch is None or batch.ran:
+        batch = _state.batch = _Batch()
+    if row:
+        batch.rows.add(row)
+    transaction.on_commit(batch, robust=True)
+
+
+def _row(model, pk) -> tuple[str, object]:
+    return (model._meta.label_lower, pk)
+
+
+def on_published_changed(sender, object_id=None, **kwargs):
+    row = _row(sender, object_id)
+    if row in _state.covered:
+        _state.covered.discard(row)  # the step's own commit has bumped already
+        return
+    changed(row)
+
+
+def on_publishable_saved_or_deleted(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return  # fixtures being loaded
-    if instance.status in PUBLIC_STATUSES:
-        bump_generation_on_commit()
+    if instance.status in SEEN_STATUSES:
+        changed(_row(sender, instance.pk))
 
 
-@receiver(m2m_changed, sender=Article.tags.through, dispatch_uid="pagecache_article_tags")
-def bump_on_article_tags(sender, instance, action, **kwargs):
-    if action.startswith("post_") and getattr(instance, "status", None) in PUBLIC_STATUSES:
-        bump_generation_on_commit()
+def on_publishable_relation_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and getattr(instance, "status", None) in SEEN_STATUSES:
+        changed(_row(type(instance), instance.pk))
 
 
-@receiver(post_save, sender=Agency, dispatch_uid="pagecache_agency_saved")
-@receiver(post_delete, sender=Agency, dispatch_uid="pagecache_agency_deleted")
-@receiver(post_save, sender=Category, dispatch_uid="pagecache_category_saved")
-@receiver(post_delete, sender=Category, dispatch_uid="pagecache_category_deleted")
-@receiver(post_save, sender=Tag, dispatch_uid="pagecache_tag_saved")
-@receiver(post_delete, sender=Tag, dispatch_uid="pagecache_tag_deleted")
-def bump_on_shared_change(sender, **kwargs):
+def on_shared_row_changed(sender, **kwargs):
     if not kwargs.get("raw"):
-        bump_generation_on_commit()
+        changed()
+
+
+def connect() -> None:
+    """Connect the hooks for every publishable kind and the shared rows (PortalConfig.ready)."""
+    published_changed.connect(on_published_changed, dispatch_uid="pagecache_workflow")
+    for model in apps.get_models():
+        if not issubclass(model, Publishable):
+            continue
+        label = model._meta.label_lower
+        post_save.connect(
+            on_publishable_saved_or_deleted, sender=model, dispatch_uid=f"pagecache_save_{label}"
+        )
+        post_delete.connect(
+            on_publishable_saved_or_deleted, sender=model, dispatch_uid=f"pagecache_del_{label}"
+        )
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                on_publishable_relation_changed,
+                sender=field.remote_field.through,
+                dispatch_uid=f"pagecache_m2m_{label}_{field.name}",
+            )
+    for label in SHARED_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(on_shared_row_changed, sender=model, dispatch_uid=f"pagecache_{label}")
+        post_delete.connect(
+            on_shared_row_changed, sender=model, dispatch_uid=f"pagecache_del_{label}"
+        )

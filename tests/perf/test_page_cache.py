@@ -4,19 +4,21 @@ Each invalidation path runs its domain action with its after-commit hooks (as a 
 would), then reads the pages again: what the public sees must have changed on all of them.
 """
 
+import contextlib
 import datetime as dt
 
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models import F
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsroom import editing, workflow
-from newsroom.models import Article
-from portal.cache import DEFAULT_VIEWS
+from newsroom.models import Article, Tag
+from portal.cache import DEFAULT_VIEWS, current_generation
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -126,6 +128,58 @@ def test_archiving_removes_the_article_from_every_page(client, agency, in_review
         assert "Jadwal vaksinasi ternak" not in text_of(client, path), path
     assert article.slug not in text_of(client, "/sitemap-berita.xml")
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_every_public_change_bumps_the_generation_once_and_a_draft_save_not_at_all(
+    agency, in_review, writer, supervisor, committed, page_cache
+):
+    tag = Tag.objects.create(name="Pelatihan", slug="pelatihan")
+
+    def bumps(action, *args, **kwargs):
+        before = current_generation()[0]
+        committed(action, *args, **kwargs)
+        return current_generation()[0] - before
+
+    def edited(article, **changes):
+        copy = editing.form_copy(Article.objects.get(pk=article.pk))
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
+
+    draft = committed(editing.create, Article(agency=agency, title="Draf rapat", lead="Ringkas.",
+                                              body="<p>Isi.</p>"), actor=writer)  # fmt: skip
+    copy = edited(draft, title="Draf rapat koordinasi")
+    assert bumps(editing.save, copy, actor=writer, expected_version=copy.version) == 0
+
+    article = in_review("Pelatihan kehumasan digital")
+    assert bumps(workflow.approve, article, actor=supervisor) == 1
+    # A correction that also changes the tags: waiting, nothing public; approved, one bump.
+    copy = edited(article, title="Pelatihan kehumasan digital 2026")
+    assert bumps(editing.save, copy, actor=writer, expected_version=copy.version,
+                 m2m={"tags": [tag.pk]}) == 0  # fmt: skip
+    assert bumps(workflow.approve_correction, article, actor=supervisor) == 1
+    assert bumps(workflow.archive, article, actor=supervisor, comment="Salah unggah.") == 1
+
+    later = timezone.now() + dt.timedelta(days=1)
+    scheduled = in_review("Jadwal pameran perikanan")
+    assert bumps(workflow.schedule, scheduled, actor=supervisor, publish_at=later) == 1
+
+
+def test_a_rolled_back_change_bumps_nothing_and_the_next_one_bumps_once(
+    agency, committed, page_cache
+):
+    def rolled_back_rename():
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            agency.name = "Nama yang batal"
+            agency.save()
+            raise RuntimeError("the request failed after the save")
+
+    before = current_generation()[0]
+    committed(rolled_back_rename)
+    assert current_generation()[0] == before
+    agency.name = "Dinas Kelautan dan Perikanan Prov. Kalteng"
+    committed(agency.save)
+    assert current_generation()[0] == before + 1
 
 
 def test_agency_change_shows_on_every_page_naming_it(client, agency, make_article, writer,
@@ -241,7 +295,8 @@ def test_a_flushed_shared_cache_is_never_answered_from_a_workers_memory(client, 
                                                                          make_article):  # fmt: skip
     article = make_article(agency, writer, title="Harga cabai turun")
     prime(client, ["/"])
-    Article.objects.filter(pk=article.pk).update(title="Harga cabai naik")  # no signal, no bump
+    # No signal, no bump; the version moves, as every editorial write does (fragment keys use it).
+    Article.objects.filter(pk=article.pk).update(title="Harga cabai naik", version=F("version") + 1)
     assert "Harga cabai turun" in text_of(client, "/")  # still the kept page, as designed
 
     cache.clear()  # Redis restarted or flushed: every worker must render afresh
