@@ -22,15 +22,16 @@ pytestmark = pytest.mark.django_db
 
 #: x = PPID staff of the agency may take the step in this state (and see its button).
 TABLE = """
-state                    process  ask-completion  completed  extend  decide  attach  fee
-received                    x           x             .        x       x       x      x
-in_process                  .           x             .        x       x       x      x
-awaiting_completion         .           .             x        x       .       x      x
-awaiting_clock_stopped      .           .             x        .       .       x      x
-extended                    .           x             .        .       x       x      x
-overdue                     x           x             .        .       x       x      x
-decided                     .           .             .        .       .       x      x
-"""
+state                    process  ask-completion  completed  extend  decide  close-incomplete  attach  fee
+received                    x           x             .        x       x            .            x      x
+in_process                  .           x             .        x       x            .            x      x
+awaiting_completion         .           .             x        x       .            .            x      x
+awaiting_clock_stopped      .           .             x        .       .            .            x      x
+awaiting_period_over        .           .             x        .       .            x            x      x
+extended                    .           x             .        .       x            .            x      x
+overdue                     x           x             .        .       x            .            x      x
+decided                     .           .             .        .       .            .            x      x
+"""  # noqa: E501
 _header, *_rows = [line.split() for line in TABLE.strip().splitlines()]
 STAFF_STEPS = _header[1:]
 ALLOWED = {row[0]: {s for s, mark in zip(STAFF_STEPS, row[1:], strict=True) if mark == "x"}
@@ -84,6 +85,8 @@ def request_in(make_request, agency, travel):
             services.start_processing(req, actor=staff)
         elif state.startswith("awaiting"):
             services.ask_for_completion(req, actor=staff, missing="Fotokopi KTP")
+            if state == "awaiting_period_over":  # 10 working days to complete: until 7 April
+                travel(jakarta(2026, 4, 8, 9))
         elif state == "extended":
             services.extend(req, actor=staff, days=3, reason="Data masih dihimpun")
         elif state == "decided":
@@ -110,6 +113,7 @@ def _calls(actor):
         "decide": lambda req: services.decide(
             req, actor=actor, outcome="granted", reasons="Informasi terlampir"
         ),
+        "close-incomplete": lambda req: services.close_incomplete(req, actor=actor, reasons=""),
         "attach": lambda req: services.attach_file(
             req,
             actor=actor,
