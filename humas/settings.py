@@ -177,6 +177,8 @@ HUMAS_PORTAL_FOOTER_LINKS = [
         [(_("RSS feed"), "portal:feed"), (_("News archive"), "portal:article_list")],
     ),
 ]
+# The buttons beside an agency's contact details on its portal page.
+HUMAS_PORTAL_AGENCY_LINKS = [(_("Request information"), "ppid:request")]
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

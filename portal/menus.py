@@ -1,9 +1,10 @@
 """The portal's main menu and the footer's link columns, from settings.
 
 ``HUMAS_PORTAL_MENU`` is a list of ``(label, target)`` and ``HUMAS_PORTAL_FOOTER_LINKS`` a list of
-``(heading, [(label, target), ...])``; a target is a URL name (``"ppid:landing"``) or a path. The
+``(heading, [(label, target), ...])``, ``HUMAS_PORTAL_AGENCY_LINKS`` the buttons on an agency's
+page, ``[(label, target), ...]``; a target is a URL name (``"portal:feed"``) or a path. The
 project's settings list the other apps' public entry points, so the portal's layout names no app
-(PPID pages extend it and appear in its menu without the portal or the newsroom knowing them).
+(their pages extend it and appear in its menu without the portal or the newsroom knowing them).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ DEFAULT_FOOTER_LINKS = [
         [(_("RSS feed"), "portal:feed"), (_("News archive"), "portal:article_list")],
     )
 ]
+
+DEFAULT_AGENCY_LINKS = []
 
 
 class Link(NamedTuple):
@@ -46,6 +49,11 @@ def footer_sections() -> tuple[Section, ...]:
 
 
 @cache
+def agency_links() -> tuple[Link, ...]:
+    return _links(getattr(settings, "HUMAS_PORTAL_AGENCY_LINKS", DEFAULT_AGENCY_LINKS))
+
+
+@cache
 def menu_paths() -> frozenset[str]:
     """The paths of the main menu's entries (the header marks the one of the page shown)."""
     return frozenset(link.url for link in main_menu())
@@ -61,5 +69,5 @@ def _url(target: str) -> str:
 
 def forget() -> None:
     """Read the settings again (tests that change them)."""
-    for function in (main_menu, footer_sections, menu_paths):
+    for function in (main_menu, footer_sections, agency_links, menu_paths):
         function.cache_clear()

@@ -18,6 +18,8 @@ from accounts.models import Agency
 from newsroom import images
 from newsroom.models import Article, Category, Tag, related_candidates
 
+from . import menus
+from .pages import top_pages
 from .search import MAX_RESULT_PAGES, normalise_query, search_page, snippet_for
 
 PAGE_SIZE = 12
@@ -200,7 +202,16 @@ def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Artic
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
     page = paginate(request, cards(Article.objects.public().filter(agency=agency)))
-    return render(request, "portal/agency_detail.html", {"agency": agency, "page": page})
+    return render(
+        request,
+        "portal/agency_detail.html",
+        {
+            "agency": agency,
+            "page": page,
+            "agency_links": menus.agency_links(),
+            "site_pages": top_pages(agency),
+        },
+    )
 
 
 def search(request):
