@@ -97,6 +97,21 @@ class AgencyScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
 
+    def get_list_filter(self, request):
+        # The agency filter lists only the agencies whose rows the person sees.
+        return [
+            (name, admin.RelatedOnlyFieldListFilter) if name == self.agency_field else name
+            for name in super().get_list_filter(request)
+        ]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        agencies = list(permissions.agencies_for(request.user, self._change_roles())[:2])
+        if len(agencies) == 1 and "__" not in self.agency_field:
+            # Someone who works for one agency never has to pick it.
+            initial.setdefault(self.agency_field, agencies[0].pk)
+        return initial
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Agency:
             kwargs["queryset"] = permissions.agencies_for(request.user, self._change_roles())

@@ -87,7 +87,25 @@ class PageAdmin(PublishableAdmin):
     preview_name = "page"
 
     def preview_context(self, request, obj):
-        return {"page": obj, "children": []}
+        children = Page.objects.public().filter(parent=obj).order_by("position", "title")
+        return {"page": obj, "children": children}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent" and field is not None:
+            # Named by agency and address ("Dislutkan · profil/visi-misi"): titles repeat.
+            field.queryset = field.queryset.select_related("agency")
+            field.label_from_instance = lambda page: f"{page.agency.short_name} · {page.path}"
+            match = getattr(request, "resolver_match", None)
+            editing_pk = match.kwargs.get("object_id") if match else None
+            if editing_pk and str(editing_pk).isdigit():
+                # Not under itself or its own sub-pages.
+                own = Page.objects.filter(pk=editing_pk).values_list("path", flat=True).first()
+                if own is not None:
+                    field.queryset = field.queryset.exclude(pk=editing_pk).exclude(
+                        path__startswith=f"{own}/"
+                    )
+        return field
 
 
 @admin.register(Notification)

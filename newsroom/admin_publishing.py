@@ -386,7 +386,7 @@ class PublishableAdmin(AgencyScopedAdmin):
             "article": obj,
             "old": old,
             "new": new,
-            "diffs": diff_snapshots(old.data, new.data),
+            "diffs": diff_snapshots(old.data, new.data, self.model),
             "revisions": revisions,
             "change_url": self._url("change", obj.pk),
             "changelist_url": self._url("changelist"),

@@ -222,7 +222,7 @@ class Page(Publishable):
         return self.title
 
     def clean(self):
-        if self.slug in self.RESERVED_SLUGS:
+        if self.parent_id is None and self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another.")})
         path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
         if self.slug and self.agency_id:
@@ -256,12 +256,17 @@ class Page(Publishable):
         siblings = Page.objects.filter(agency_id=self.agency_id, parent_id=self.parent_id)
         taken = set(siblings.exclude(pk=self.pk).values_list("slug", flat=True))
         slug, n = base, 2
-        while slug in taken or slug in self.RESERVED_SLUGS:
+        while slug in taken or (self.parent_id is None and slug in self.RESERVED_SLUGS):
             slug, n = f"{base}-{n}", n + 1
         return slug
 
     def get_absolute_url(self) -> str:
         return reverse("portal:page_detail", args=[self.agency.slug, self.path])
+
+    @property
+    def is_reachable(self) -> bool:
+        """Public, and so is every page above it (a section unpublished hides what is in it)."""
+        return self.is_public and all(page.is_public for page in self.ancestors())
 
     def ancestors(self) -> list[Page]:
         """The pages above this one, from the top down (for breadcrumbs)."""

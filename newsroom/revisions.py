@@ -181,7 +181,9 @@ _BLOCK_END = re.compile(r"(</(p|h[1-6]|li|blockquote|tr|figcaption)>|<br\s*/?>)"
 
 def body_text(body_html: str) -> str:
     """The words of a rich-text body, one block per line, for comparing."""
-    text = html.unescape(plain_text(_BLOCK_END.sub(r"\1\n", body_html or "")))
+    # Line breaks in the HTML source are not the reader's: only block ends start a new line.
+    flowing = re.sub(r"\s+", " ", body_html or "")
+    text = html.unescape(plain_text(_BLOCK_END.sub(r"\1\n", flowing)))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -215,14 +217,21 @@ def word_diff(old: str, new: str) -> tuple[bool, SafeString]:
     return changed, mark_safe(" ".join(parts))  # noqa: S308 (every word escaped by _render)
 
 
-def diff_snapshots(old: dict, new: dict) -> list[FieldDiff]:
-    """Title, lead and body of two snapshots compared word by word."""
+def diff_snapshots(old: dict, new: dict, model=None) -> list[FieldDiff]:
+    """The text fields of two snapshots compared word by word, labelled as the model's form
+    labels them (title, lead and body when no model is given)."""
+    if model is None:
+        fields = [(_("Title"), "title"), (_("Lead paragraph"), "lead"), (_("Body"), "body")]
+    else:
+        fields = [
+            (model._meta.get_field(name).verbose_name, name)
+            for name in model.content_fields
+            if isinstance(model._meta.get_field(name), models.CharField | models.TextField)
+        ]
     result = []
-    for label, key, to_text in (
-        (_("Title"), "title", str),
-        (_("Lead paragraph"), "lead", str),
-        (_("Body"), "body", body_text),
-    ):
+    for label, key in fields:
+        to_text = body_text if key == "body" else str
         changed, rendered = word_diff(to_text(old.get(key) or ""), to_text(new.get(key) or ""))
-        result.append(FieldDiff(label=str(label), changed=changed, html=rendered))
+        result.append(FieldDiff(label=str(label)[:1].upper() + str(label)[1:], changed=changed,
+                                html=rendered))  # fmt: skip
     return result

@@ -1,17 +1,20 @@
 """An agency's own pages (newsroom's Page kind) at /instansi/<agency>/<path>/."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from newsroom.models import Page
 
 
 def page_detail(request, slug, path):
-    """One public page, with its public sub-pages (only ``Page.objects.public()`` is shown)."""
+    """One public page under public sections, with its public sub-pages."""
     page = get_object_or_404(
         Page.objects.public().select_related("agency", "parent"),
         agency__slug=slug,
         path=path.strip("/"),
     )
+    if not page.is_reachable:
+        raise Http404
     children = Page.objects.public().filter(parent=page).order_by("position", "title")
     return render(request, "portal/page_detail.html", {"page": page, "children": children})
 

@@ -154,3 +154,44 @@ def test_an_unpublished_page_is_not_found(client, make_page, state):
 
 def test_agency_feed_is_not_shadowed_by_pages(client, agency):
     assert client.get(f"/instansi/{agency.slug}/feed/").status_code == 200
+
+
+def test_a_page_under_an_unpublished_section_is_not_found(client, make_page, writer, supervisor):
+    profile = make_page("Profil")
+    workflow.submit(profile, actor=writer)  # still in review
+    vision = publish(make_page("Visi dan Misi", parent=profile), writer, supervisor)
+    assert client.get(vision.get_absolute_url()).status_code == 404
+    workflow.approve(profile, actor=supervisor)
+    assert client.get(vision.get_absolute_url()).status_code == 200
+
+
+def test_the_agency_page_links_its_published_sections(client, agency, make_page, writer,
+                                                      supervisor):  # fmt: skip
+    publish(make_page("Profil", position=1), writer, supervisor)
+    publish(make_page("Kontak", position=2), writer, supervisor)
+    make_page("Draf bagian")
+    html = client.get(agency.get_absolute_url()).content.decode()
+    assert html.index('href="/instansi/dislutkan/profil/"') < html.index(
+        'href="/instansi/dislutkan/kontak/"'
+    )
+    assert "Draf bagian" not in html
+
+
+def test_parent_choices_never_include_the_page_or_its_subpages(writer_client, make_page):
+    profile = make_page("Profil")
+    vision = make_page("Visi dan Misi", parent=profile)
+    other = make_page("Kontak")
+    html = writer_client.get(reverse("admin:newsroom_page_change", args=[profile.pk])).content
+    html = html.decode()
+    assert f'value="{other.pk}"' in html and "Dislutkan · kontak" in html
+    assert f'value="{vision.pk}"' not in html and f'<option value="{profile.pk}"' not in html
+
+
+def test_a_writer_of_one_agency_finds_it_chosen(writer_client, agency):
+    html = writer_client.get(reverse("admin:newsroom_page_add")).content.decode()
+    assert f'<option value="{agency.pk}" selected>' in html
+
+
+def test_feed_is_a_fine_address_below_a_section(make_page):
+    profile = make_page("Profil")
+    assert make_page("Umpan", parent=profile, slug="feed").path == "profil/feed"

@@ -72,10 +72,11 @@ def test_preview_names_an_unpublished_parent_and_the_public_page_does_not(
     client.force_login(supervisor)
     preview = client.get(reverse("admin:newsroom_page_preview", args=[vision.pk]))
     assert "Profil Dinas" in _breadcrumbs(preview.content.decode())
-    # Public: a page whose parent is not out yet does not point the visitor to it.
-    workflow.submit(vision, actor=writer)
-    workflow.approve(vision, actor=supervisor)
+    # Public: a page is shown only under a published section, which its breadcrumbs then name.
+    for page in (profile, vision):
+        workflow.submit(page, actor=writer)
+        workflow.approve(page, actor=supervisor)
     client.logout()
     public = client.get(vision.get_absolute_url())
     assert public.status_code == 200
-    assert "Profil Dinas" not in _breadcrumbs(public.content.decode())
+    assert "Profil Dinas" in _breadcrumbs(public.content.decode())

@@ -50,7 +50,7 @@ def test_writer_and_supervisor_take_an_article_through_review_in_a_browser(
     page.goto(change)
     page.click("button[value=submit]")
     page.wait_for_selector("ul.messagelist")
-    assert "Ajukan untuk ditinjau — selesai" in page.inner_text("ul.messagelist")
+    assert "“Ajukan untuk ditinjau” selesai" in page.inner_text("ul.messagelist")
 
     _login(page, base, supervisor)
     page.goto(base + reverse("admin:newsroom_review_queue"))
