@@ -35,11 +35,14 @@ PORT = int(os.environ.get("LOAD_PORT", "8711"))
 SETTINGS = """
 from humas.settings import *  # noqa: F403
 PPID_RATE_LIMITS = {"request": (10**9, 60), "objection": (10**9, 60), "status": (10**9, 60)}
+# A load script sends the form at once; people need at least 3 seconds (ppid.botcheck).
+PPID_FORM_MIN_SECONDS = 0
 # Plain HTTP on the loopback (TLS ends at the proxy in production): cookies without "Secure".
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 """
 NUMBER = re.compile(r'class="ppid-number">(PPID/[A-Z]+/\d{4}/\d{5})<')
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STAMP = re.compile(r'name="started" value="([^"]+)"')
 
 
 def environment(database: str) -> dict[str, str]:
@@ -104,7 +107,8 @@ class Citizen(threading.Thread):
             try:
                 status, page, _ = self.fetch(base + "/ppid/permohonan/")
                 token = TOKEN.search(page).group(1) if status == 200 else None
-                if not token:
+                stamp = STAMP.search(page) if status == 200 else None
+                if not token or not stamp:
                     self.record("error", f"form {status}")
                     continue
                 form = {
@@ -114,6 +118,7 @@ class Citizen(threading.Thread):
                     "phone": "081234567890", "email": f"warga{self.n}@example.id",
                     "information_requested": "Data uji beban", "purpose": "Uji beban",
                     "obtain_method": "softcopy", "delivery_method": "email", "website": "",
+                    "started": stamp.group(1),
                 }  # fmt: skip
                 headers = {"Referer": base + "/ppid/permohonan/"}
                 data = urllib.parse.urlencode(form).encode()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
 
+from . import botcheck
 from .models import (
     ApplicantType,
     Channel,
@@ -43,20 +44,44 @@ class MultipleFileField(forms.FileField):
         return cleaned
 
 
-class HoneypotMixin(forms.Form):
-    """A field people never see (hidden by CSS, not by type=hidden) that bots fill in."""
+class _ShownFresh(forms.CharField):
+    """A field whose re-shown value is decided by :mod:`ppid.botcheck`, not the posted one."""
 
-    website = forms.CharField(
+    def bound_data(self, data, initial):
+        return initial
+
+
+class HoneypotField(_ShownFresh):
+    """Always re-shown empty: a person whose browser filled it in can simply send again."""
+
+
+class StampField(_ShownFresh):
+    def bound_data(self, data, initial):
+        # A valid stamp is kept (a form sent too quickly is old enough by the second try);
+        # a missing, stale or foreign one is replaced by a fresh one.
+        return data if botcheck.stamp_age(data) is not None else initial
+
+
+class BotCheckMixin(forms.Form):
+    """The honeypot and the signed fill-time stamp every public form carries (ppid.botcheck).
+
+    The honeypot is hidden by CSS, not by type=hidden (bots skip hidden fields), inside an
+    aria-hidden container (templates/ppid/_form.html) so screen readers never announce it.
+    """
+
+    website = HoneypotField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    started = StampField(required=False, initial=botcheck.new_stamp, widget=forms.HiddenInput)
 
-    def honeypot_filled(self) -> bool:
-        return bool(self.data.get("website", "").strip())
+    def bot_problem(self) -> str | None:
+        """Why this post does not look like a person's (the message to show), or None."""
+        return botcheck.problem(self.data)
 
 
-class RequestForm(HoneypotMixin, forms.ModelForm):
+class RequestForm(BotCheckMixin, forms.ModelForm):
     """The online request form (Perki 1/2021, formulir permohonan informasi)."""
 
     agency = forms.ModelChoiceField(
@@ -126,12 +151,12 @@ class StaffRequestForm(RequestForm):
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        del self.fields["website"]
+        del self.fields[botcheck.HONEYPOT], self.fields[botcheck.STAMP]
         if agencies is not None:
             self.fields["agency"].queryset = agencies
 
 
-class TrackForm(HoneypotMixin):
+class TrackForm(BotCheckMixin):
     registration_number = forms.CharField(
         label=_("Registration number"),
         max_length=60,
@@ -153,7 +178,7 @@ class ObjectionForm(TrackForm):
     )
 
 
-class CompletionUploadForm(forms.Form):
+class CompletionUploadForm(BotCheckMixin):
     """The requester's answer to "please complete your request"."""
 
     note = forms.CharField(

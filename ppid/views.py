@@ -29,13 +29,6 @@ _VERIFIED = "ppid_verified_requests"
 _NEW = "ppid_new_request"
 
 
-def honeypot_message():
-    return _(
-        "Your form could not be processed. Please leave the field 'Leave this field empty' "
-        "empty and send it again."
-    )
-
-
 def rate_limit_message():
     return _(
         "Too many submissions have come from your connection. Please try again later, or "
@@ -97,21 +90,22 @@ def request_form(request):
             initial["agency"] = Agency.objects.filter(slug=slug).first()
         return render(request, template, {"form": RequestForm(initial=initial)})
     form = RequestForm(request.POST, request.FILES)
-    if form.honeypot_filled():
-        return _refuse(request, form, template, honeypot_message(), 400)
-    if ratelimit.is_blocked(request, "request"):
-        return _refuse(request, form, template, rate_limit_message(), 429)
-    if not form.is_valid():
-        return render(request, template, {"form": form}, status=400)
-    try:
-        req, code = services.register_request(
-            agency=form.cleaned_data["agency"],
-            data=form.applicant_data(),
-            uploads=form.cleaned_data.get("uploads") or [],
-        )
-    except PPIDError as error:
-        return _refuse(request, form, template, error.message, 400)
-    ratelimit.record(request, "request")
+    if problem := form.bot_problem():
+        return _refuse(request, form, template, problem, 400)
+    with ratelimit.reserve(request, "request") as slot:
+        if not slot:
+            return _refuse(request, form, template, rate_limit_message(), 429)
+        if not form.is_valid():
+            return render(request, template, {"form": form}, status=400)
+        try:
+            req, code = services.register_request(
+                agency=form.cleaned_data["agency"],
+                data=form.applicant_data(),
+                uploads=form.cleaned_data.get("uploads") or [],
+            )
+        except PPIDError as error:
+            return _refuse(request, form, template, error.message, 400)
+        slot.keep()
     _remember(request, req)
     request.session[_NEW] = {"pk": req.pk, "code": code}
     return redirect("ppid:request_done")
@@ -134,18 +128,19 @@ def status(request):
     if request.method != "POST":
         return render(request, template, {"form": TrackForm()})
     form = TrackForm(request.POST)
-    if ratelimit.is_blocked(request, "status"):
-        return _refuse(request, form, template, rate_limit_message(), 429)
-    if form.honeypot_filled():
-        return _refuse(request, form, template, honeypot_message(), 400)
-    if not form.is_valid():
-        return render(request, template, {"form": form}, status=400)
-    req = services.find_request(
-        form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
-    )
-    if req is None:
-        ratelimit.record(request, "status")
-        return _refuse(request, form, template, not_found_message(), 404)
+    if problem := form.bot_problem():
+        return _refuse(request, form, template, problem, 400)
+    with ratelimit.reserve(request, "status") as lookup:
+        if not lookup:
+            return _refuse(request, form, template, rate_limit_message(), 429)
+        if not form.is_valid():
+            return render(request, template, {"form": form}, status=400)
+        req = services.find_request(
+            form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
+        )
+        if req is None:
+            lookup.keep()  # only failed look-ups count
+            return _refuse(request, form, template, not_found_message(), 404)
     _remember(request, req)
     return redirect("ppid:status_detail", pk=req.pk)
 
@@ -179,19 +174,23 @@ def submit_completion(request, pk):
     """The requester sends the missing parts their request was asked to complete."""
     req = _viewable_request(request, pk)
     form = CompletionUploadForm(request.POST, request.FILES)
-    if ratelimit.is_blocked(request, "request"):
-        form.add_error(None, rate_limit_message())
-        return _status_page(request, req, form, 429)
-    if not form.is_valid():
+    if problem := form.bot_problem():
+        form.add_error(None, problem)
         return _status_page(request, req, form, 400)
-    try:
-        services.submit_completion(
-            req, uploads=form.cleaned_data["uploads"], note=form.cleaned_data["note"]
-        )
-    except PPIDError as error:
-        form.add_error(None, error.message)
-        return _status_page(request, req, form, 400)
-    ratelimit.record(request, "request")
+    with ratelimit.reserve(request, "request") as slot:
+        if not slot:
+            form.add_error(None, rate_limit_message())
+            return _status_page(request, req, form, 429)
+        if not form.is_valid():
+            return _status_page(request, req, form, 400)
+        try:
+            services.submit_completion(
+                req, uploads=form.cleaned_data["uploads"], note=form.cleaned_data["note"]
+            )
+        except PPIDError as error:
+            form.add_error(None, error.message)
+            return _status_page(request, req, form, 400)
+        slot.keep()
     messages.success(request, _("Thank you: the PPID has received what you sent."))
     return redirect("ppid:status_detail", pk=req.pk)
 
@@ -229,25 +228,30 @@ def objection_form(request):
         initial = {"registration_number": request.GET.get("nomor", "")}
         return render(request, template, {"form": ObjectionForm(initial=initial)})
     form = ObjectionForm(request.POST)
-    if form.honeypot_filled():
-        return _refuse(request, form, template, honeypot_message(), 400)
-    if ratelimit.is_blocked(request, "objection") or ratelimit.is_blocked(request, "status"):
-        return _refuse(request, form, template, rate_limit_message(), 429)
-    if not form.is_valid():
-        return render(request, template, {"form": form}, status=400)
-    req = services.find_request(
-        form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
-    )
-    if req is None:
-        ratelimit.record(request, "status")
-        return _refuse(request, form, template, not_found_message(), 404)
-    try:
-        objection = services.file_objection(
-            req, grounds=form.cleaned_data["grounds"], case_text=form.cleaned_data["case_text"]
+    if problem := form.bot_problem():
+        return _refuse(request, form, template, problem, 400)
+    # The number and code are checked as in a status look-up, under the same limit.
+    with (
+        ratelimit.reserve(request, "status") as lookup,
+        ratelimit.reserve(request, "objection") as filing,
+    ):
+        if not (lookup and filing):
+            return _refuse(request, form, template, rate_limit_message(), 429)
+        if not form.is_valid():
+            return render(request, template, {"form": form}, status=400)
+        req = services.find_request(
+            form.cleaned_data["registration_number"], form.cleaned_data["tracking_code"]
         )
-    except PPIDError as error:
-        return _refuse(request, form, template, error.message, 400)
-    ratelimit.record(request, "objection")
+        if req is None:
+            lookup.keep()
+            return _refuse(request, form, template, not_found_message(), 404)
+        try:
+            objection = services.file_objection(
+                req, grounds=form.cleaned_data["grounds"], case_text=form.cleaned_data["case_text"]
+            )
+        except PPIDError as error:
+            return _refuse(request, form, template, error.message, 400)
+        filing.keep()
     _remember(request, req)
     messages.success(
         request,

@@ -14,6 +14,13 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touc
          "device_scale_factor": 2}  # fmt: skip
 
 
+@pytest.fixture(autouse=True)
+def _robot_speed(settings):
+    # Playwright fills a form far quicker than the 3 seconds a person needs at least
+    # (PPID_FORM_MIN_SECONDS, ppid.botcheck; tests/ppid/test_abuse.py proves the minimum).
+    settings.PPID_FORM_MIN_SECONDS = 0
+
+
 WIDTH = PHONE["viewport"]["width"]
 OVERFLOWING: list[str] = []
 

@@ -1,8 +1,10 @@
 """PPID fixtures: a request factory that goes through the real service."""
 
+import time
+
 import pytest
 
-from ppid import services
+from ppid import botcheck, services
 
 VALID_NIK = "3371014507900001"
 
@@ -34,13 +36,15 @@ def make_request(agency):
     return make
 
 
+def sent(**fields):
+    """What a browser sends from a public PPID form a person opened a few minutes ago: the
+    fields, the empty honeypot and the stamp of when the form was shown (ppid.botcheck)."""
+    return {"website": "", "started": botcheck.new_stamp(time.time() - 300), **fields}
+
+
 def form_data(agency, **overrides):
     """What a person types into /ppid/permohonan/."""
-    data = applicant()
-    data["agency"] = str(agency.pk)
-    data["website"] = ""
-    data.update(overrides)
-    return data
+    return sent(**{**applicant(), "agency": str(agency.pk), **overrides})
 
 
 def jakarta(*args):

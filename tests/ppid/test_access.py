@@ -10,7 +10,7 @@ from ppid import services
 from ppid.models import DIPEntry
 from tests.conftest import PASSWORD
 
-from .conftest import PDF
+from .conftest import PDF, sent
 
 pytestmark = pytest.mark.django_db
 
@@ -50,14 +50,14 @@ def test_wrong_tracking_code_reveals_nothing(client, filed):
     wrong = "AAAAA-AAAAA" if code != "AAAAA-AAAAA" else "BBBBB-BBBBB"
     response = client.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": wrong},
+        sent(registration_number=req.registration_number, tracking_code=wrong),
     )
     assert response.status_code == 404
     assert req.name not in response.content.decode()
     # The same answer for a number that does not exist.
     other = client.post(
         reverse("ppid:status"),
-        {"registration_number": "PPID/DISLUTKAN/2026/09999", "tracking_code": wrong},
+        sent(registration_number="PPID/DISLUTKAN/2026/09999", tracking_code=wrong),
     )
     assert other.status_code == 404
     for url in urls_of(req):
@@ -65,12 +65,12 @@ def test_wrong_tracking_code_reveals_nothing(client, filed):
     # An objection with a wrong code is refused too, and keeps what was typed.
     response = client.post(
         reverse("ppid:objection"),
-        {
-            "registration_number": req.registration_number,
-            "tracking_code": wrong,
-            "grounds": ["35c"],
-            "case_text": "Kasus saya",
-        },
+        sent(
+            registration_number=req.registration_number,
+            tracking_code=wrong,
+            grounds=["35c"],
+            case_text="Kasus saya",
+        ),
     )
     assert response.status_code == 404 and "Kasus saya" in response.content.decode()
 
@@ -79,7 +79,7 @@ def test_requester_with_the_code_sees_everything_of_their_request(client, filed)
     req, code = filed
     client.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": code},
+        sent(registration_number=req.registration_number, tracking_code=code),
     )
     for url in urls_of(req):
         assert client.get(url).status_code == 200, url

@@ -13,7 +13,7 @@ from ppid import services
 from ppid.models import InformationRequest, Objection, RequestAttachment
 from tests.conftest import PASSWORD
 
-from .conftest import PDF, form_data, jakarta
+from .conftest import PDF, form_data, jakarta, sent
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +84,10 @@ def test_request_and_objection_lifecycle(
         },
     )
     assert response.status_code == 302
-    sent = SimpleUploadedFile("produksi.pdf", PDF, content_type="application/pdf")
+    reply = SimpleUploadedFile("produksi.pdf", PDF, content_type="application/pdf")
     assert (
-        admin_action(staff, req, "attach", {"file": sent, "description": "Data"}).status_code == 302
+        admin_action(staff, req, "attach", {"file": reply, "description": "Data"}).status_code
+        == 302
     )
     response = admin_action(
         staff, req, "fee", {"description": "Fotokopi", "pages": 20, "amount": 4000}
@@ -99,7 +100,7 @@ def test_request_and_objection_lifecycle(
     requester = client.__class__()
     response = requester.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": code},
+        sent(registration_number=req.registration_number, tracking_code=code),
     )
     assert response.status_code == 302
     page = requester.get(response["Location"]).content.decode()
@@ -119,12 +120,12 @@ def test_request_and_objection_lifecycle(
     staff.login(username=ppid_officer.username, password=PASSWORD)
     response = requester.post(
         reverse("ppid:objection"),
-        {
-            "registration_number": req.registration_number,
-            "tracking_code": code,
-            "grounds": ["35a", "35f"],
-            "case_text": "Data nelayan bukan rahasia.",
-        },
+        sent(
+            registration_number=req.registration_number,
+            tracking_code=code,
+            grounds=["35a", "35f"],
+            case_text="Data nelayan bukan rahasia.",
+        ),
     )
     assert response.status_code == 302
     objection = Objection.objects.get()
@@ -166,25 +167,25 @@ def test_requester_completes_the_request_from_the_status_page(client, make_reque
     services.ask_for_completion(req, actor=ppid_officer, missing="Surat kuasa")
     client.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": code},
+        sent(registration_number=req.registration_number, tracking_code=code),
     )
     page = client.get(reverse("ppid:status_detail", args=[req.pk])).content.decode()
     url = reverse("ppid:submit_completion", args=[req.pk])
     assert url in page
     # A wrong file type is refused and the message is kept.
     bad = SimpleUploadedFile("kuasa.pdf", b"not a pdf")
-    response = client.post(url, {"note": "Surat kuasa terlampir", "uploads": bad})
+    response = client.post(url, sent(note="Surat kuasa terlampir", uploads=bad))
     assert response.status_code == 400 and "Surat kuasa terlampir" in response.content.decode()
     good = SimpleUploadedFile("kuasa.pdf", PDF)
-    response = client.post(url, {"note": "Surat kuasa terlampir", "uploads": good})
+    response = client.post(url, sent(note="Surat kuasa terlampir", uploads=good))
     assert response.status_code == 302
     event = req.events.get(action="ppid.request.completion_submitted")
     assert "kuasa.pdf" in event.summary
     assert req.attachments.get().kind == RequestAttachment.Kind.FROM_REQUESTER
     # Someone without the code cannot send anything.
     stranger = client.__class__()
-    assert stranger.post(url, {"note": "x"}).status_code == 404
+    assert stranger.post(url, sent(note="x")).status_code == 404
     # Once the PPID records the completion, the form is gone.
     services.record_completion(req, actor=ppid_officer)
     assert url not in client.get(reverse("ppid:status_detail", args=[req.pk])).content.decode()
-    assert client.post(url, {"note": "lagi"}).status_code == 400
+    assert client.post(url, sent(note="lagi")).status_code == 400

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from ppid.models import InformationRequest
 
-from .conftest import PDF, PNG, form_data
+from .conftest import PDF, PNG, form_data, sent
 
 pytestmark = pytest.mark.django_db
 
@@ -87,12 +87,12 @@ def test_failed_status_lookups_are_limited(client, settings, make_request):
     for _ in range(3):
         client.post(
             reverse("ppid:status"),
-            {"registration_number": req.registration_number, "tracking_code": "XXXXX-XXXXX"},
+            sent(registration_number=req.registration_number, tracking_code="XXXXX-XXXXX"),
         )
     # Even the right code is refused once the limit is reached.
     response = client.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": code},
+        sent(registration_number=req.registration_number, tracking_code=code),
     )
     assert response.status_code == 429
 

@@ -5,7 +5,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.ppid.conftest import form_data
+from tests.ppid.conftest import form_data, sent
 
 HOSTILE = [
     "\x00", "'; DROP TABLE ppid_informationrequest; --", "<script>alert(1)</script>",
@@ -45,10 +45,10 @@ def test_request_form_never_fails(agency, changes):
 @given(number=text, code=text, grounds=st.lists(text, max_size=3), case=text, honeypot=text)
 def test_status_and_objection_forms_never_fail(agency, number, code, grounds, case, honeypot):
     client = Client(REMOTE_ADDR="10.0.0.2")
-    ok(client.post("/ppid/status/", {"registration_number": number, "tracking_code": code}))
-    ok(client.post("/ppid/keberatan/", {"registration_number": number, "tracking_code": code,
-                                        "grounds": grounds, "case_text": case,
-                                        "website": honeypot}))  # fmt: skip
+    ok(client.post("/ppid/status/", sent(registration_number=number, tracking_code=code)))
+    ok(client.post("/ppid/keberatan/", sent(registration_number=number, tracking_code=code,
+                                                 grounds=grounds, case_text=case,
+                                                 website=honeypot)))  # fmt: skip
     ok(client.get("/ppid/keberatan/", {"nomor": number}))
 
 
@@ -77,7 +77,7 @@ def test_report_years_never_fail(year):
 @pytest.mark.parametrize(
     "method,path,data",
     [("get", "/berita/", {"instansi": "\x00"}), ("get", "/ppid/informasi/", {"q": "a\x00b"}),
-     ("post", "/ppid/status/", {"registration_number": "\x00", "tracking_code": "x"})],
+     ("post", "/ppid/status/", sent(registration_number="\x00", tracking_code="x"))],
 )  # fmt: skip
 def test_a_nul_character_is_a_bad_request_not_a_crash(client, method, path, data):
     # PostgreSQL cannot compare text with NUL: without the check this was a 500 there.

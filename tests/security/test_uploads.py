@@ -15,7 +15,7 @@ from PIL import Image
 
 from newsroom.models import Article
 from ppid.models import InformationRequest, RequestAttachment
-from tests.ppid.conftest import form_data
+from tests.ppid.conftest import form_data, sent
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
@@ -172,8 +172,8 @@ def test_personal_uploads_live_outside_media_under_a_new_name_and_only_the_reque
     assert Client().get(url).status_code == 404
     req = attachment.request
     stranger = Client()
-    stranger.post("/ppid/status/", {"registration_number": req.registration_number,
-                                    "tracking_code": "AAAAA-AAAAA"})  # fmt: skip
+    stranger.post("/ppid/status/", sent(registration_number=req.registration_number,
+                                             tracking_code="AAAAA-AAAAA"))  # fmt: skip
     assert stranger.get(url).status_code == 404
     # The requester, in the session that filed it, gets it as a download.
     download = client.get(url)

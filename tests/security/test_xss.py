@@ -15,7 +15,7 @@ from accounts.models import Agency
 from newsroom.models import Article, Category, Tag
 from ppid import services
 from ppid.models import DIPEntry, Objection
-from tests.ppid.conftest import applicant
+from tests.ppid.conftest import applicant, sent
 
 from .xss import PAYLOADS, live_script
 
@@ -99,7 +99,7 @@ def test_no_payload_runs_on_any_public_page(client, actors, payload):
     article, req, code = store_everywhere(payload, *actors)
     response = client.post(
         reverse("ppid:status"),
-        {"registration_number": req.registration_number, "tracking_code": code},
+        sent(registration_number=req.registration_number, tracking_code=code),
     )
     assert response.status_code == 302  # the requester now sees their request
     pages = [p.format(agency=article.agency.slug, req=req.pk) for p in PUBLIC_PAGES]
