@@ -425,7 +425,7 @@ class SecondFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             # No session, so no one is signed in; and not reading it keeps public pages
-            # cacheable (no "Vary: Cookie", see humas.cache).
+            # cacheable (no "Vary: Cookie", see portal.cache).
             return None
         try:
             return self._gate(request)

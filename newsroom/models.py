@@ -120,7 +120,7 @@ class Article(Publishable):
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     is_featured = models.BooleanField(_("featured"), default=False)
 
-    # Search results set a highlighted snippet (newsroom.search.snippet_for); every other card
+    # Search results set a highlighted snippet (portal.search.snippet_for); every other card
     # reads this empty one, where a missing attribute cost the template engine a dir() per card.
     snippet = ""
 
