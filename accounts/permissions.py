@@ -225,14 +225,13 @@ def second_factor_gate(user) -> str:
     role makes it mandatory must have enrolled an authenticator app. Verified sessions cost no
     query here beyond the role lookup.
     """
-    from django_otp import user_has_device
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     if not getattr(user, "is_authenticated", False):
         return GATE_OPEN
     is_verified = getattr(user, "is_verified", None)
     verified = bool(is_verified and is_verified())
-    if not verified and user_has_device(user, confirmed=True):
+    if not verified and _has_confirmed_device(user):
         return GATE_LOG_IN_AGAIN
     if second_factor_required(user) and not (
         isinstance(getattr(user, "otp_device", None), TOTPDevice)
@@ -240,6 +239,17 @@ def second_factor_gate(user) -> str:
     ):
         return GATE_ENROL
     return GATE_OPEN
+
+
+def _has_confirmed_device(user) -> bool:
+    """Any confirmed authenticator or set of recovery codes, in one query on every staff page
+    (django_otp.user_has_device asks each device table in turn)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    totp = TOTPDevice.objects.filter(user=user, confirmed=True).values("pk")
+    static = StaticDevice.objects.filter(user=user, confirmed=True).values("pk")
+    return totp.union(static).exists()
 
 
 def may_switch_off_second_factor(user) -> bool:
