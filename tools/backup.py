@@ -44,7 +44,7 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def _counts(database: Path) -> dict[str, int]:
-    tables = ["newsroom_article", "newsroom_articlerevision", "ppid_informationrequest"]
+    tables = ["newsroom_article", "newsroom_revision", "ppid_informationrequest"]
     with sqlite3.connect(database) as conn:
         existing = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608

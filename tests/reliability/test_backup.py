@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
-TABLES = ["newsroom_article", "newsroom_articlerevision", "ppid_informationrequest",
+TABLES = ["newsroom_article", "newsroom_revision", "ppid_informationrequest",
           "ppid_requestattachment", "accounts_user"]  # fmt: skip
 
 
