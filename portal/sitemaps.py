@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from accounts.models import Agency
-from newsroom.models import Article
+from newsroom.models import Article, Page
 
 
 class ArticleSitemap(Sitemap):
@@ -35,4 +35,17 @@ class AgencySitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
-sitemaps = {"berita": ArticleSitemap, "instansi": AgencySitemap}
+class PageSitemap(Sitemap):
+    """Agency pages the public can reach (published, under published sections)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        pages = Page.objects.public().select_related("agency", "parent").order_by("agency", "path")
+        return [page for page in pages if page.is_reachable]
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+sitemaps = {"berita": ArticleSitemap, "instansi": AgencySitemap, "halaman": PageSitemap}

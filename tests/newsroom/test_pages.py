@@ -195,3 +195,12 @@ def test_a_writer_of_one_agency_finds_it_chosen(writer_client, agency):
 def test_feed_is_a_fine_address_below_a_section(make_page):
     profile = make_page("Profil")
     assert make_page("Umpan", parent=profile, slug="feed").path == "profil/feed"
+
+
+def test_reachable_pages_are_in_the_sitemap(client, make_page, writer, supervisor):
+    profile = publish(make_page("Profil"), writer, supervisor)
+    make_page("Draf")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-halaman.xml" in index
+    listed = client.get("/sitemap-halaman.xml").content.decode()
+    assert profile.get_absolute_url() in listed and "/draf/" not in listed
