@@ -178,6 +178,42 @@ class ObjectionForm(TrackForm):
     )
 
 
+class PeriodicObjectionForm(BotCheckMixin):
+    """UU 14/2008 Pasal 35(1)(b): periodic information not published. No request is needed."""
+
+    #: What ppid.services.file_periodic_objection takes.
+    FIELDS = ("agency", "periodic_information", "case_text", "name", "email", "phone", "address")
+
+    agency = forms.ModelChoiceField(queryset=Agency.objects.order_by("name"), label=_("Agency"))
+    periodic_information = forms.CharField(
+        label=_("The periodic information that is not published"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: the financial report for the first half of 2026."),
+    )
+    case_text = forms.CharField(
+        label=_("Your case, in your own words"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, help_text=_("The answer is sent here.")
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    address = forms.CharField(
+        label=_("Address"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Give an e-mail address, a phone number or an address (at least one)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(name) or "").strip() for name in ("email", "phone", "address")):
+            raise ValidationError(
+                _("Give at least one way to reach you: an e-mail address, a phone or an address.")
+            )
+        return cleaned
+
+
 class CompletionUploadForm(BotCheckMixin):
     """The requester's answer to "please complete your request"."""
 

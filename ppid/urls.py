@@ -14,6 +14,7 @@ urlpatterns = [
     path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
     path("berkas/<int:pk>/", views.attachment, name="attachment"),
     path("keberatan/", views.objection_form, name="objection"),
+    path("keberatan/berkala/", views.periodic_objection_form, name="objection_periodic"),
     path("informasi/", views.dip_list, name="dip_list"),
     path("laporan/<int:year>/", reports.report_view, name="report"),
     path("laporan/<int:year>.csv", reports.report_view, {"fmt": "csv"}, name="report_csv"),

@@ -21,7 +21,13 @@ from accounts import permissions
 from accounts.models import Agency
 
 from . import deadlines, ratelimit, services
-from .forms import CompletionUploadForm, ObjectionForm, RequestForm, TrackForm
+from .forms import (
+    CompletionUploadForm,
+    ObjectionForm,
+    PeriodicObjectionForm,
+    RequestForm,
+    TrackForm,
+)
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from .services import PPIDError
 
@@ -198,9 +204,15 @@ def submit_completion(request, pk):
 @never_cache
 def notice(request, pk):
     event = get_object_or_404(
-        RequestEvent.objects.select_related("request__agency", "objection"), pk=pk
+        RequestEvent.objects.select_related("request__agency", "objection__agency"), pk=pk
     )
-    if not event.notice_text or not may_view_request(request, event.request):
+    if event.request is not None:
+        allowed = may_view_request(request, event.request)
+    else:  # an objection on ground (b) has no request: its notices are mailed, staff see them
+        allowed = event.objection is not None and permissions.can_handle_ppid(
+            request.user, event.objection.agency_id
+        )
+    if not event.notice_text or not allowed:
         raise Http404
     return render(request, "ppid/notice.html", {"event": event, "req": event.request})
 
@@ -226,7 +238,9 @@ def objection_form(request):
     template = "ppid/objection_form.html"
     if request.method != "POST":
         initial = {"registration_number": request.GET.get("nomor", "")}
-        return render(request, template, {"form": ObjectionForm(initial=initial)})
+        # Each ground's last day, for a request this browser has proved (from its status page).
+        context = {"form": ObjectionForm(initial=initial), "req": _proved(request, initial)}
+        return render(request, template, context)
     form = ObjectionForm(request.POST)
     if problem := form.bot_problem():
         return _refuse(request, form, template, problem, 400)
@@ -250,7 +264,7 @@ def objection_form(request):
                 req, grounds=form.cleaned_data["grounds"], case_text=form.cleaned_data["case_text"]
             )
         except PPIDError as error:
-            return _refuse(request, form, template, error.message, 400)
+            return _refuse(request, form, template, error.message, 400, {"req": req})
         filing.keep()
     _remember(request, req)
     messages.success(
@@ -262,6 +276,51 @@ def objection_form(request):
         },
     )
     return redirect("ppid:status_detail", pk=req.pk)
+
+
+def _proved(request, initial) -> InformationRequest | None:
+    number = (initial.get("registration_number") or "").strip().upper()
+    verified = request.session.get(_VERIFIED, [])
+    if not number or not verified:
+        return None
+    return InformationRequest.objects.filter(pk__in=verified, registration_number=number).first()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def periodic_objection_form(request):
+    """Ground (b) of Pasal 35(1), periodic information not published: no request needed."""
+    template = "ppid/objection_periodic_form.html"
+    if request.method != "POST":
+        initial = {"agency": Agency.objects.filter(slug=request.GET.get("instansi", "")).first()}
+        return render(request, template, {"form": PeriodicObjectionForm(initial=initial)})
+    form = PeriodicObjectionForm(request.POST)
+    if problem := form.bot_problem():
+        return _refuse(request, form, template, problem, 400)
+    with ratelimit.reserve(request, "objection") as filing:
+        if not filing:
+            return _refuse(request, form, template, rate_limit_message(), 429)
+        if not form.is_valid():
+            return render(request, template, {"form": form}, status=400)
+        try:
+            objection = services.file_periodic_objection(
+                **{name: form.cleaned_data[name] for name in PeriodicObjectionForm.FIELDS}
+            )
+        except PPIDError as error:
+            return _refuse(request, form, template, error.message, 400)
+        filing.keep()
+    messages.success(
+        request,
+        _(
+            "Your objection is registered as %(number)s. The PPID head answers by %(date)s, "
+            "to the e-mail or address you gave."
+        )
+        % {
+            "number": objection.registration_number,
+            "date": formats.date_format(objection.due_date, "j F Y"),
+        },
+    )
+    return redirect("ppid:landing")
 
 
 def dip_list(request):
