@@ -51,12 +51,15 @@ def choose_language(request, code: str):
         target = "/"
     response = HttpResponseRedirect(target)
     if code in dict(settings.LANGUAGES):
+        # As the LANGUAGE_COOKIE_* settings say (HTTPS-only in production), and Secure over HTTPS.
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             code,
-            max_age=365 * 24 * 60 * 60,
-            samesite="Lax",
-            secure=request.is_secure(),
-            httponly=True,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE or request.is_secure(),
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
     return response
