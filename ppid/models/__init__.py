@@ -4,6 +4,7 @@ from .calendar import ClosureDay
 from .dip import DIPEntry
 from .disputes import Dispute
 from .objections import Objection, ObjectionGround
+from .ratelimits import RateLimitCounter
 from .requests import (
     ApplicantType,
     Channel,
@@ -32,6 +33,7 @@ __all__ = [
     "ObjectionGround",
     "ObtainMethod",
     "Outcome",
+    "RateLimitCounter",
     "RegistrationCounter",
     "RequestAttachment",
     "RequestEvent",
