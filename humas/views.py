@@ -1,23 +1,25 @@
 """Project-level endpoints: health check and robots.txt."""
 
-from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import health
+
 
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Each dependency with ``ok`` / ``degraded`` / ``down`` and an overall status (humas.health).
+
+    503 only when the site cannot serve (the database is down); 200 otherwise, "degraded" when a
+    part the site can do without for a while (cache, task worker, media folder) is failing.
+    """
+    overall, checks = health.report()
+    return JsonResponse(
+        {"status": overall, "checks": checks}, status=503 if overall == health.DOWN else 200
+    )
 
 
 @require_GET
