@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
 from humas.admin_input import object_or_404
+from humas.filestore import ReshowFormWhenFileNotStored
 
 from . import editing, notifications, workflow
 from .publishing import Status, kinds
@@ -77,8 +78,11 @@ class PublishableAdminForm(forms.ModelForm):
         return cleaned
 
 
-class PublishableAdmin(AgencyScopedAdmin):
-    """Objects of the staff member's agencies; every save and step goes through the workflow."""
+class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
+    """Objects of the staff member's agencies; every save and step goes through the workflow.
+
+    A save whose photo the storage cannot take comes back as the form (ReshowFormWhenFileNotStored).
+    """
 
     form = PublishableAdminForm
     view_roles = permissions.NEWSROOM_ROLES

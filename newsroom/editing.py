@@ -11,11 +11,11 @@ silently overwritten.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.fields.files import FieldFile
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from humas import filestore
 
 from . import notifications
 from .publishing import Publishable, Status
@@ -30,11 +30,17 @@ class EditConflict(WorkflowError):
     """Someone else changed the article after this editor opened it."""
 
 
+class FileNotStored(WorkflowError, filestore.FileNotStored):
+    """A new photo could not be stored (storage full or not writable): nothing is saved."""
+
+
 def create(edited: Publishable, *, actor, m2m: dict[str, list[int]] | None = None) -> Publishable:
     """Save a new draft written by ``actor`` (its agency must be one where they write)."""
     if not permissions.can_create_content(actor, edited.agency_id):
         raise WorkflowError(_("You do not have a role in this agency that allows this step."))
     with transaction.atomic():
+        # Files first: a storage that cannot take them refuses the save before any row is written.
+        filestore.store_new_files(edited, refusal=FileNotStored)
         edited.author = actor
         edited.status = Status.DRAFT
         edited.publish_at = None
@@ -67,6 +73,9 @@ def save(
     with transaction.atomic():
         article = lock(edited)
         check_can_edit(article, actor, expected_version)
+        # New files first (a correction's are referenced by its revision only): a storage that
+        # cannot take them refuses the save before any row is written.
+        filestore.store_new_files(edited, edited.content_fields, refusal=FileNotStored)
         if article.status == Status.PUBLISHED:
             revision = _save_correction(article, edited, actor, m2m)
         else:
@@ -160,11 +169,7 @@ def form_copy(article: Publishable) -> Publishable:
 
 
 def _save_correction(article, edited, actor, m2m) -> Revision | None:
-    for name in edited.content_fields:
-        file = getattr(edited, name)
-        if isinstance(file, FieldFile) and file and not file._committed:
-            # A new file for a correction is stored now and referenced by the revision only.
-            file.save(file.name, file.file, save=False)
+    # Its new files are stored (by save()) and referenced by the revision only.
     if m2m is None:
         m2m = {name: ids for name, ids in article.snapshot().items() if isinstance(ids, list)}
     data = edited.snapshot(m2m)

@@ -16,6 +16,7 @@ Uploads made before this module (``uploads/<yyyy>/...``, no agency) are listed t
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 import secrets
@@ -39,9 +40,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions
 from accounts.models import Agency
+from humas import filestore
 from humas.security import sniffed_extension
 
 from .images import validate_image
+
+logger = logging.getLogger(__name__)
 
 #: CKEditor numbers its callbacks 0, 1, 2...: anything else is not from the editor.
 FUNC_NUM = re.compile(r"[0-9]{1,9}")
@@ -126,7 +130,12 @@ def save_image(image, agency_id: int) -> str:
     # A random name with the extension of the content: nothing personal or guessable is kept,
     # whichever storage is configured.
     name = posixpath.join(folder, secrets.token_hex(16) + sniffed_extension(image, image.name))
-    return get_backend()(default_storage, image).save_as(name)
+    try:
+        return get_backend()(default_storage, image).save_as(name)
+    except OSError as error:  # the storage is full or not writable: say so in the editor
+        logger.error("Editor image %r not stored: %s", image.name, error)
+        # 200: the editor shows the message of a 2xx answer only (uploaded: 0 with the error).
+        raise UploadRefused(filestore.not_stored_message(image.name), status=200) from error
 
 
 def _answer(request, func_num, *, url="", name="", message="", status=200):

@@ -30,6 +30,7 @@ from .forms import (
 )
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from .services import PPIDError
+from .services.files import FileNotStored
 
 _VERIFIED = "ppid_verified_requests"
 _NEW = "ppid_new_request"
@@ -65,6 +66,12 @@ def _viewable_request(request, pk) -> InformationRequest:
     if not may_view_request(request, req):
         raise Http404
     return req
+
+
+def _status_of(error: PPIDError) -> int:
+    # A full or unwritable storage is not the person's mistake. Not a 5xx either: a proxy may put
+    # its own error page in place of the form with what they typed.
+    return 200 if isinstance(error, FileNotStored) else 400
 
 
 def _refuse(request, form, template, message, status, context=None):
@@ -110,7 +117,7 @@ def request_form(request):
                 uploads=form.cleaned_data.get("uploads") or [],
             )
         except PPIDError as error:
-            return _refuse(request, form, template, error.message, 400)
+            return _refuse(request, form, template, error.message, _status_of(error))
         slot.keep()
     _remember(request, req)
     request.session[_NEW] = {"pk": req.pk, "code": code}
@@ -195,7 +202,7 @@ def submit_completion(request, pk):
             )
         except PPIDError as error:
             form.add_error(None, error.message)
-            return _status_page(request, req, form, 400)
+            return _status_page(request, req, form, _status_of(error))
         slot.keep()
     messages.success(request, _("Thank you: the PPID has received what you sent."))
     return redirect("ppid:status_detail", pk=req.pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
+from humas.filestore import ReshowFormWhenFileNotStored
 from newsroom.models import Article
 
 from ..models import DIPEntry
@@ -45,7 +46,7 @@ class DIPEntryForm(forms.ModelForm):
 
 
 @admin.register(DIPEntry)
-class DIPEntryAdmin(AgencyScopedAdmin):
+class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
     form = DIPEntryForm
     change_form_template = "admin/ppid/dipentry/change_form.html"
     actions = ["publish_selected", "withdraw_selected"]

@@ -12,10 +12,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from humas import filestore
 
 from ..models.dip import DIPEntry, DIPEvent
 from ..uploads import inspect_upload
 from .base import PPIDError
+from .files import FileNotStored
 
 #: Fields whose change is named in the timeline ("Changed: title, summary").
 TRACKED_FIELDS = [
@@ -111,6 +113,7 @@ def save_dip_entry(entry: DIPEntry, *, actor, comment: str = "") -> DIPEntry:
         if entry.pk:
             previous = DIPEntry.objects.select_for_update().filter(pk=entry.pk).first()
         check_dip_entry(entry, actor=actor, previous=previous)
+        filestore.store_new_files(entry, refusal=FileNotStored)
         entry.save()
         if previous is None:
             if entry.published:

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from humas import filestore
+
 from ..models import Fee, InformationRequest, RequestAttachment
 from ..uploads import inspect_upload
 from . import notices
@@ -15,8 +17,16 @@ from .base import PPIDError, lock_request, record_event
 from .transitions import check_step
 
 
+class FileNotStored(PPIDError, filestore.FileNotStored):
+    """The storage could not take an upload (full, read-only): nothing of the action is saved."""
+
+
 def save_file(req, uploaded, kind, actor=None, description="") -> RequestAttachment:
-    """Store one upload under PRIVATE_MEDIA_ROOT after checking its real type and size."""
+    """Store one upload under PRIVATE_MEDIA_ROOT after checking its real type and size.
+
+    Raises FileNotStored when the storage cannot take it; the caller's transaction then rolls
+    back, so no row names a file that is not there.
+    """
     try:
         content_type, extension = inspect_upload(uploaded)
     except ValidationError as error:
@@ -31,9 +41,30 @@ def save_file(req, uploaded, kind, actor=None, description="") -> RequestAttachm
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     # A generated name: the uploader's file name never reaches the file system.
-    attachment.file.save(f"{uuid4().hex}.{extension}", uploaded, save=False)
+    filestore.store(
+        attachment.file,
+        f"{uuid4().hex}.{extension}",
+        uploaded,
+        shown_as=attachment.original_name,
+        refusal=FileNotStored,
+    )
     attachment.save()
     return attachment
+
+
+def save_files(req, uploads, kind, actor=None) -> list[RequestAttachment]:
+    """Store several uploads; when one cannot be stored, those already written are removed too
+    (the transaction that would name them rolls back) and FileNotStored names the one that
+    failed."""
+    saved = []
+    try:
+        for uploaded in uploads:
+            saved.append(save_file(req, uploaded, kind, actor))
+    except FileNotStored:
+        for attachment in saved:
+            attachment.file.delete(save=False)
+        raise
+    return saved
 
 
 def attach_file(

@@ -32,7 +32,7 @@ from .base import (
     record_event,
     require_ppid_staff,
 )
-from .files import save_file
+from .files import save_files
 from .transitions import check_step
 
 # Letters and digits that cannot be mistaken for each other when read out on the phone.
@@ -137,8 +137,7 @@ def register_request(
         except ValidationError as error:
             raise PPIDError(" ".join(error.messages)) from error
         req.save()
-        for uploaded in uploads:
-            save_file(req, uploaded, RequestAttachment.Kind.FROM_REQUESTER)
+        save_files(req, uploads, RequestAttachment.Kind.FROM_REQUESTER)
         title, text = notices.receipt(req)
         record_event(
             req,
@@ -220,9 +219,8 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
     with transaction.atomic():
         req = lock_request(req)
         step = check_step(req, "submit-completion", None)
-        names = [
-            save_file(req, f, RequestAttachment.Kind.FROM_REQUESTER).original_name for f in uploads
-        ]
+        saved = save_files(req, uploads, RequestAttachment.Kind.FROM_REQUESTER)
+        names = [attachment.original_name for attachment in saved]
         record_event(
             req,
             step.code,
