@@ -26,6 +26,11 @@ about what Django's own request handling costs for a trivial view.
 
 Needs a cache shared by all workers (Redis, REDIS_URL): with the per-process memory cache, a change
 made in one worker would not reach the others, so the cache is off by default without Redis.
+
+When Redis is down (humas.cache_backend answers every call like a miss), every request is a miss
+that is not stored: pages come from the database. A bump that could not be written then is not
+lost: each process that met the outage bumps again when it reaches Redis, before it reads a page
+from it (portal.cache_hooks), so no page older than a change made during the outage is served.
 """
 
 from __future__ import annotations
@@ -73,9 +78,17 @@ def page_cache_seconds() -> int:
 # -- the generation ------------------------------------------------------------------------------
 
 
+class CacheUnavailable(Exception):
+    """The shared cache keeps nothing now (Redis is down): pages are neither served nor stored."""
+
+
 def current_generation(page_key: str = "") -> tuple[int, float, dict | None]:
     """(generation, time of the last change, the stored entry of ``page_key`` or None), read in
-    one round trip; the generation and the change time are created when missing."""
+    one round trip; the generation and the change time are created when missing.
+
+    Raises :class:`CacheUnavailable` when the cache cannot keep a generation: during a Redis
+    outage the backend (humas.cache_backend) answers every read like a miss and drops every write.
+    """
     keys = [GENERATION_KEY, CHANGED_KEY] + ([page_key] if page_key else [])
     values = cache.get_many(keys)
     generation = values.get(GENERATION_KEY)
@@ -84,6 +97,8 @@ def current_generation(page_key: str = "") -> tuple[int, float, dict | None]:
         # First request, or the cache was flushed (then every page entry is gone too).
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
         generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            raise CacheUnavailable
     if changed is None:
         changed = time.time()
         cache.add(CHANGED_KEY, changed, timeout=None)
@@ -98,7 +113,8 @@ def _fresh_generation() -> int:
 
 
 def bump_generation() -> None:
-    """Invalidate every cached page on every worker: the public content has changed."""
+    """Invalidate every cached page on every worker: the public content has changed (or this
+    process reached the cache again after an outage, see portal.cache_hooks)."""
     try:
         try:
             cache.incr(GENERATION_KEY)
@@ -244,6 +260,8 @@ def cached_page(meta) -> CachedAnswer | None:
                 meta[LOOKUP_ENVIRON_KEY] = (key, generation, changed)
                 return None
             _remember(key, entry)
+    except CacheUnavailable:  # an outage makes pages slower, never broken (logged once, there)
+        return None
     except Exception:  # a cache outage makes pages slower, never broken
         logger.exception("Page cache unavailable")
         return None

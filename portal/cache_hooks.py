@@ -9,6 +9,11 @@ commands, shells) bumps the shared generation after its transaction commits.
   many-to-many relations (tags), and any change to agencies, categories or tags (their names and
   logos appear on public pages). Drafts in progress change nothing public.
 
+After a Redis outage: every process that met it bumps once when it reaches Redis again
+(``humas.cache_backend.cache_reconnected``), because the bumps of changes made meanwhile, in it or
+in any other process (a task worker, a command), could not be written, while Redis may have kept
+the pages of before them.
+
 Once per change: whatever one transaction changes costs one bump after its commit (a bump
 invalidates every page, so one is enough), and the workflow's signal after a step is no second
 bump when that commit already bumped for the same object (a step saves its object, so the
@@ -23,6 +28,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from humas.cache_backend import cache_reconnected
 from newsroom.publishing import Publishable, Status
 from newsroom.workflow import published_changed
 
@@ -100,9 +106,14 @@ def on_shared_row_changed(sender, **kwargs):
         changed()
 
 
+def on_cache_reconnected(sender, **kwargs):
+    bump_generation()  # at once: the call that reached Redis may read a page next
+
+
 def connect() -> None:
     """Connect the hooks for every publishable kind and the shared rows (PortalConfig.ready)."""
     published_changed.connect(on_published_changed, dispatch_uid="pagecache_workflow")
+    cache_reconnected.connect(on_cache_reconnected, dispatch_uid="pagecache_reconnected")
     for model in apps.get_models():
         if not issubclass(model, Publishable):
             continue
