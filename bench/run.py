@@ -55,11 +55,17 @@ STAFF_PAGES = [
 ]
 
 
-def django_env(database: str, page_cache: int) -> dict:
+#: A Redis that is not there (nothing listens on port 1): the "Redis stopped" rows (issue 17).
+DEAD_REDIS = "redis://127.0.0.1:1/0"
+#: (label, page cache seconds, Redis): each public page is measured in every mode.
+MODES = [("uncached", 0, REDIS), ("cached", 300, REDIS), ("Redis stopped", 300, DEAD_REDIS)]
+
+
+def django_env(database: str, page_cache: int, redis: str = REDIS) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": f"{PG}/{database}",
-        "REDIS_URL": REDIS,
+        "REDIS_URL": redis,
         "HUMAS_CACHE_PREFIX": "bench",
         "HUMAS_PAGE_CACHE_SECONDS": str(page_cache),
         "DJANGO_DEBUG": "0",
@@ -230,10 +236,11 @@ def run_pages(args, labels, prepared, lines, bare_server) -> None:
     for label in labels:
         info = prepared[label]
         database = SIZES[label][2]
-        for cached in (False, True):
+        for mode, page_cache, redis in MODES:
+            cached = mode == "cached"
             run(["redis-cli", "-u", REDIS, "FLUSHDB"])
-            env = django_env(database, 300 if cached else 0)
-            pages = PUBLIC_PAGES + ([] if cached else LATENCY_PAGES + STAFF_PAGES)
+            env = django_env(database, page_cache, redis)
+            pages = PUBLIC_PAGES + (LATENCY_PAGES + STAFF_PAGES if mode == "uncached" else [])
             urls = {name: path.format(**info) for name, path in pages}
             staff = {name for name, _ in STAFF_PAGES}
             public = [u for n, u in urls.items() if n not in staff]
@@ -247,7 +254,7 @@ def run_pages(args, labels, prepared, lines, bare_server) -> None:
                     cookie = info["cookie"] if name in staff else ""
                     # Staff pages: two supervisors working at once (latency, not a flood).
                     conns = STAFF_CONNECTIONS if name in staff else 8
-                    title = f"{name} ({'cached' if cached else 'uncached'})"
+                    title = f"{name} ({mode})"
                     if name in staff:
                         title = f"{name} (supervisor, {STAFF_CONNECTIONS} connections)"
                     if name in dict(LATENCY_PAGES):
