@@ -74,3 +74,28 @@ def test_writer_and_supervisor_take_an_article_through_review_in_a_browser(
 
     page.goto(base + article.get_absolute_url())
     assert "Bantuan kapal untuk nelayan" in page.inner_text("h1")
+
+
+def test_a_step_never_throws_away_unsaved_text(browser_page, live_server, draft, writer):
+    page, base = browser_page, live_server.url
+    article = draft(title="Nelayan menerima kapal")
+    _login(page, base, writer)
+    page.goto(base + reverse("admin:newsroom_article_change", args=[article.pk]))
+    page.fill("#id_lead", "Teras berita yang baru diketik.")
+    page.click("button[value=submit]")
+    notice = page.locator(".workflow-unsaved")
+    notice.wait_for(state="visible")
+    assert "belum disimpan" in notice.inner_text()
+    assert page.input_value("#id_lead") == "Teras berita yang baru diketik."
+    article.refresh_from_db()
+    assert (
+        article.status == Article.Status.DRAFT and article.lead != "Teras berita yang baru diketik."
+    )
+
+    page.click("input[name=_continue]")
+    page.wait_for_selector("ul.messagelist")
+    page.click("button[value=submit]")
+    page.wait_for_selector("ul.messagelist li.success")
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.lead == "Teras berita yang baru diketik."
