@@ -141,6 +141,9 @@ PUBLISHING_ACTION_ROLES: dict[str, frozenset[str]] = {
     "reopen": CONTENT_REVIEW_ROLES,
     "approve_correction": CONTENT_REVIEW_ROLES,
     "reject_correction": CONTENT_REVIEW_ROLES,
+    "publish_now": CONTENT_REVIEW_ROLES,
+    "reschedule": CONTENT_REVIEW_ROLES,
+    "unschedule": CONTENT_REVIEW_ROLES,
 }
 
 

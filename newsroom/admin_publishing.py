@@ -313,7 +313,7 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         try:
             if action not in workflow.TRANSITIONS:
                 raise workflow.WorkflowError(_("Unknown action."))
-            if action == "schedule":
+            if action in ("schedule", "reschedule"):
                 kwargs["publish_at"] = _parse_local_datetime(request.POST.get("publish_at", ""))
             workflow.perform(action, obj, actor=request.user, **kwargs)
         except workflow.WorkflowError as refused:

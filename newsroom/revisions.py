@@ -150,6 +150,9 @@ EVENT_LABELS = {
     "correction_approved": _("Correction approved"),
     "correction_rejected": _("Correction rejected"),
     "revision_restored": _("Revision restored"),
+    "published_now": _("Published now (schedule brought forward)"),
+    "rescheduled": _("Schedule changed"),
+    "unscheduled": _("Schedule cancelled"),
 }
 
 

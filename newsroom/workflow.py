@@ -84,6 +84,8 @@ class Transition:
     approves_text: bool = False
     #: Ends the pending correction, if any (it stays in the history).
     closes_pending: bool = False
+    #: Only for a published object whose publication time is still to come.
+    only_when_scheduled: bool = False
 
     def code(self, obj) -> str:
         return f"{obj.action_prefix()}.{self.verb}"
@@ -99,7 +101,9 @@ class Publish(Transition):
     def execute(self, step):
         obj = step.obj
         obj.publish_at = step.publish_at or step.now
-        obj.first_published_at = obj.first_published_at or obj.publish_at
+        if obj.first_published_at is None or obj.first_published_at > step.now:
+            # Never seen by the public yet (or only scheduled): this is its first publication.
+            obj.first_published_at = obj.publish_at
         obj.last_published_at = obj.publish_at
         return ["publish_at", "first_published_at", "last_published_at"]
 
@@ -110,6 +114,17 @@ class Schedule(Publish):
             raise WorkflowError(
                 _("Choose a time in the future, or use “Approve & publish” to publish now.")
             )
+
+
+class Unschedule(Transition):
+    """A scheduled publication is called off: the object waits in review again."""
+
+    def execute(self, step):
+        obj = step.obj
+        if obj.first_published_at and obj.first_published_at > step.now:
+            obj.first_published_at = None
+        obj.publish_at = obj.last_published_at = None
+        return ["publish_at", "first_published_at", "last_published_at"]
 
 
 class ApproveCorrection(Transition):
@@ -151,6 +166,13 @@ TRANSITIONS: dict[str, Transition] = {
                    closes_pending=True),
         Transition("reopen", frozenset({Status.ARCHIVED}), Status.DRAFT, "reopened",
                    gettext_lazy("Reopen as draft")),
+        Publish("publish_now", frozenset({Status.PUBLISHED}), None, "published_now",
+                gettext_lazy("Publish now"), changes_public=True, only_when_scheduled=True),
+        Schedule("reschedule", frozenset({Status.PUBLISHED}), None, "rescheduled",
+                 gettext_lazy("Change the time"), changes_public=True, only_when_scheduled=True),
+        Unschedule("unschedule", frozenset({Status.PUBLISHED}), Status.IN_REVIEW, "unscheduled",
+                   gettext_lazy("Cancel the schedule"), changes_public=True,
+                   only_when_scheduled=True),
     ]
 }  # fmt: skip
 
@@ -191,6 +213,8 @@ def available_actions(obj: Publishable, user) -> list[str]:
     found = []
     for action, step in TRANSITIONS.items():
         if obj.status not in step.sources:
+            continue
+        if step.only_when_scheduled and not obj.is_scheduled:
             continue
         if not permissions.can_do_publishing_action(user, obj, action):
             continue
@@ -304,8 +328,11 @@ def perform(action: str, obj: Publishable | int, *, actor, **kwargs) -> Publisha
     """Run ``action`` by name (the admin's buttons come here)."""
     if action not in TRANSITIONS:
         raise WorkflowError(_("Unknown action."))
-    if action == "schedule":
-        return schedule(obj, actor=actor, **kwargs)
+    if action in ("schedule", "reschedule"):
+        publish_at = kwargs.pop("publish_at")
+        if timezone.is_naive(publish_at):
+            publish_at = timezone.make_aware(publish_at, timezone.get_default_timezone())
+        return _transition(obj, action, actor=actor, publish_at=publish_at, **kwargs)
     return _transition(obj, action, actor=actor, **kwargs)
 
 
@@ -350,6 +377,8 @@ def _transition(
                 _("This step is not possible while the article is “%(status)s”.")
                 % {"status": obj.get_status_display()}
             )
+        if step.only_when_scheduled and not obj.is_scheduled:
+            raise WorkflowError(_("This is not scheduled: it is already public."))
         if step.needs_comment and not comment:
             raise WorkflowError(_("Please write a comment or reason."))
         pending = pending_correction(obj) if step.needs_pending_correction else None
