@@ -63,7 +63,7 @@ def test_the_form_shows_the_schedule_and_its_steps(client, scheduled, supervisor
     client.force_login(supervisor)
     html = client.get(reverse("admin:newsroom_article_change", args=[scheduled.pk])).content
     html = html.decode()
-    assert "dijadwalkan" in html.lower()
+    assert "Terjadwal: tayang" in html
     assert 'value="publish_now"' in html and 'value="unschedule"' in html
     assert 'id="publish-at-reschedule"' in html
     response = client.post(

@@ -81,6 +81,7 @@ def test_a_step_never_throws_away_unsaved_text(browser_page, live_server, draft,
     article = draft(title="Nelayan menerima kapal")
     _login(page, base, writer)
     page.goto(base + reverse("admin:newsroom_article_change", args=[article.pk]))
+    assert not page.locator(".workflow-unsaved").is_visible()  # nothing typed, nothing to say
     page.fill("#id_lead", "Teras berita yang baru diketik.")
     page.click("button[value=submit]")
     notice = page.locator(".workflow-unsaved")
