@@ -32,11 +32,11 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-def public_q(now: datetime | None = None, prefix: str = "") -> Q:
-    """The public rule as a filter (``prefix``: a lookup through a relation, e.g. "article__")."""
+def public_q(now: datetime | None = None) -> Q:
+    """The public rule as a filter."""
     now = now or timezone.now()
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}publish_at__lte": now}) & (
-        Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": now})
+    return Q(status=Status.PUBLISHED, publish_at__lte=now) & (
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
     )
 
 

@@ -294,8 +294,6 @@ def schedule(
     obj: Publishable | int, *, actor, publish_at: datetime, comment: str = ""
 ) -> Publishable:
     """Supervisor approves it to appear at ``publish_at`` (naive: Asia/Jakarta)."""
-    if timezone.is_naive(publish_at):
-        publish_at = timezone.make_aware(publish_at, timezone.get_default_timezone())
     return _transition(obj, "schedule", actor=actor, comment=comment, publish_at=publish_at)
 
 
@@ -328,11 +326,6 @@ def perform(action: str, obj: Publishable | int, *, actor, **kwargs) -> Publisha
     """Run ``action`` by name (the admin's buttons come here)."""
     if action not in TRANSITIONS:
         raise WorkflowError(_("Unknown action."))
-    if action in ("schedule", "reschedule"):
-        publish_at = kwargs.pop("publish_at")
-        if timezone.is_naive(publish_at):
-            publish_at = timezone.make_aware(publish_at, timezone.get_default_timezone())
-        return _transition(obj, action, actor=actor, publish_at=publish_at, **kwargs)
     return _transition(obj, action, actor=actor, **kwargs)
 
 
@@ -368,6 +361,8 @@ def _transition(
     """The single way a publishable object changes state (see the module docstring)."""
     step = TRANSITIONS[action]
     comment = (comment or "").strip()
+    if publish_at is not None and timezone.is_naive(publish_at):
+        publish_at = timezone.make_aware(publish_at, timezone.get_default_timezone())  # WIB
     with transaction.atomic():
         obj = lock(obj)
         if not permissions.can_do_publishing_action(actor, obj, action):
