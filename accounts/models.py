@@ -1,5 +1,7 @@
 """Who acts, and for which agency: users, agencies and role memberships."""
 
+from datetime import time
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,14 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+class TimeZone(models.TextChoices):
+    """Indonesia's three time zones."""
+
+    WIB = "Asia/Jakarta", _("WIB (UTC+7)")
+    WITA = "Asia/Makassar", _("WITA (UTC+8)")
+    WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+
 class Agency(models.Model):
     """A government agency (instansi) that publishes news and runs a PPID."""
 
@@ -34,6 +44,35 @@ class Agency(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="agencies/", blank=True)
+    # Identity shown in the public header and footer (issue 15).
+    service_hours = models.TextField(
+        _("service hours"), blank=True, help_text=_("e.g. Senin-Kamis 08.00-16.00 WIB")
+    )
+    head_name = models.CharField(_("head of agency"), max_length=200, blank=True)
+    head_title = models.CharField(
+        _("head's position"), max_length=200, blank=True, help_text=_("e.g. Kepala Dinas")
+    )
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    tiktok_url = models.URLField(_("TikTok"), blank=True)
+    #: The agency's own host name (for example dislutkan.kalteng.go.id): a request on it sees only
+    #: this agency's site, its home at "/".
+    domain = models.CharField(
+        _("own domain"),
+        max_length=253,
+        blank=True,
+        null=True,
+        unique=True,
+        help_text=_("Host name without https://, e.g. dislutkan.kalteng.go.id. Empty: none."),
+    )
+    # Office hours: the clock for response times (comment desk) in the agency's own time zone.
+    time_zone = models.CharField(
+        _("time zone"), max_length=20, choices=TimeZone.choices, default=TimeZone.WIB
+    )
+    office_opens = models.TimeField(_("office opens"), default=time(8, 0))
+    office_closes = models.TimeField(_("office closes"), default=time(16, 0))
     allow_self_approval = models.BooleanField(
         _("allow self-approval"),
         default=False,
@@ -60,6 +99,11 @@ class Agency(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("portal:agency_detail", self.slug)
+
+    def save(self, *args, **kwargs):
+        # One spelling per host, and no host stored as NULL (unique allows many NULLs, not many "").
+        self.domain = (self.domain or "").strip().lower().rstrip(".") or None
+        super().save(*args, **kwargs)
 
     @property
     def initials(self) -> str:

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "newsroom",
     "ppid",
     "portal",
+    "outreach",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""The Digital PR desk's data: see the modules it imports."""
