@@ -97,13 +97,13 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.short_name or self.name
 
-    def get_absolute_url(self) -> str:
-        return slug_url("portal:agency_detail", self.slug)
-
     def save(self, *args, **kwargs):
-        # One spelling per host, and no host stored as NULL (unique allows many NULLs, not many "").
+        # One spelling per host; no host is NULL, not "" (unique allows many NULLs, one "").
         self.domain = (self.domain or "").strip().lower().rstrip(".") or None
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return slug_url("portal:agency_detail", self.slug)
 
     @property
     def initials(self) -> str:
