@@ -280,3 +280,21 @@ def editor_image_agency_ids(user) -> set[int] | None:
     Newsroom staff only: a PPID officer or head without a newsroom role sees none.
     """
     return agency_ids_for(user, NEWSROOM_ROLES)
+
+
+# --- outreach: the comment desk (outreach.desk asks these) ---------------------------------------
+
+#: Roles that log, classify and answer the public's comments and messages. PPID staff work the
+#: desk too: they turn questions that are really information requests into PPID requests.
+COMMENT_DESK_ROLES = frozenset({Role.WRITER, Role.SUPERVISOR, Role.PPID_OFFICER, Role.PPID_HEAD})
+#: Roles that write the agency's reply templates (what the agency says in its own name).
+REPLY_TEMPLATE_ROLES = frozenset({Role.SUPERVISOR})
+
+
+def can_work_comments(user, agency) -> bool:
+    """Log, classify, assign and answer the agency's social media comments."""
+    return has_role(user, agency, *COMMENT_DESK_ROLES)
+
+
+def can_manage_reply_templates(user, agency) -> bool:
+    return has_role(user, agency, *REPLY_TEMPLATE_ROLES)
