@@ -35,6 +35,10 @@ class Agency(models.Model):
         RECEIPT = "receipt", _("When the request is received")
         COMPLETE = "complete", _("When the request file is complete")
 
+    class PrepublishChecks(models.TextChoices):
+        WARN = "warn", _("Warn, and ask the supervisor to confirm")
+        BLOCK = "block", _("Block approval until every check passes")
+
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=40, help_text=_("e.g. Dislutkan"))
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -79,6 +83,16 @@ class Agency(models.Model):
         help_text=_(
             "For very small teams only: a supervisor may approve their own article. "
             "Every use is recorded in the article's timeline."
+        ),
+    )
+    prepublish_checks = models.CharField(
+        _("pre-publication checklist"),
+        max_length=10,
+        choices=PrepublishChecks.choices,
+        default=PrepublishChecks.WARN,
+        help_text=_(
+            "Photo with alt text, caption and credit; lead length; title length; links; "
+            "placeholder text. What happens when a check fails at approval."
         ),
     )
     ppid_clock_start = models.CharField(

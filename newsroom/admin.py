@@ -59,7 +59,7 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
     date_hierarchy = "created_at"
     fieldsets = [
         (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
-        (_("Photo"), {"fields": ["cover_image", "cover_caption", "cover_credit"]}),
+        (_("Photo"), {"fields": ["cover_image", "cover_alt", "cover_caption", "cover_credit"]}),
         (None, {"fields": ["category", "tags", "is_featured"]}),
     ]
     preview_template = "portal/article_detail.html"

@@ -259,7 +259,8 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         """Unread in-admin notices of the current user, shown once as messages."""
         notes = list(notifications.unread_for(request.user)[:10])
         for note in notes:
-            messages.info(request, note.subject)
+            # "Perlu perbaikan" asks the writer to act: a warning, not news in green.
+            (messages.warning if note.is_warning else messages.info)(request, note.subject)
         if notes:
             notifications.mark_read(notes)
 
@@ -319,7 +320,10 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         except workflow.WorkflowError as refused:
             messages.error(request, refused.message)
         else:
-            messages.success(
+            # Sending back or rejecting is done, but the text did not move forward: a warning.
+            sent_back = action in ("request_changes", "reject_correction")
+            level = messages.warning if sent_back else messages.success
+            level(
                 request,
                 _("“%(title)s”: %(step)s — done.")
                 % {"title": obj, "step": workflow.TRANSITIONS[action].label},

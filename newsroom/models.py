@@ -88,8 +88,8 @@ class Article(Publishable):
     """A news article (berita): the first publishable kind."""
 
     content_fields = (
-        "title", "slug", "lead", "body", "cover_image", "cover_caption", "cover_credit",
-        "category", "tags", "is_featured",
+        "title", "slug", "lead", "body", "cover_image", "cover_alt", "cover_caption",
+        "cover_credit", "category", "tags", "is_featured",
     )  # fmt: skip
 
     title = models.CharField(_("title"), max_length=200)
@@ -106,6 +106,12 @@ class Article(Publishable):
     body = models.TextField(_("body"))
     cover_image = models.ImageField(
         _("cover photo"), upload_to="covers/%Y/%m/", blank=True, validators=[validate_image]
+    )
+    cover_alt = models.CharField(
+        _("photo description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for readers who cannot see it."),
     )
     cover_caption = models.CharField(_("photo caption"), max_length=300, blank=True)
     cover_credit = models.CharField(_("photo credit"), max_length=120, blank=True)

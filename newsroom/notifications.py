@@ -67,6 +67,8 @@ class Notification(models.Model):
         verbose_name=gettext_lazy("article"),
     )
     subject = models.CharField(gettext_lazy("subject"), max_length=250)
+    #: Shown in the admin as a warning (sent back, rejected) rather than as plain news.
+    is_warning = models.BooleanField(gettext_lazy("needs action"), default=False)
     body = models.TextField(gettext_lazy("message"))
     email = models.EmailField(gettext_lazy("e-mail"), blank=True)
     status = models.CharField(
@@ -142,7 +144,8 @@ def notify_transition(article, action: str, event, correction=None) -> None:
         }
         subject, body = messages[action]
         values["when"] = _local(article.publish_at)
-        _queue([article.author], article, exclude=actor, subject=subject, body=body, values=values)
+        _queue([article.author], article, exclude=actor, subject=subject, body=body,
+               values=values, is_warning=action == "request_changes")  # fmt: skip
     elif action in ("approve_correction", "reject_correction") and correction is not None:
         if action == "approve_correction":
             subject = gettext_lazy("Correction published: %(title)s")
@@ -151,7 +154,8 @@ def notify_transition(article, action: str, event, correction=None) -> None:
             subject = gettext_lazy("Correction rejected: %(title)s")
             body = gettext_lazy("%(actor)s rejected your correction of “%(title)s”:\n\n%(comment)s")
         recipients = [correction.created_by] if correction.created_by else []
-        _queue(recipients, article, exclude=actor, subject=subject, body=body, values=values)
+        _queue(recipients, article, exclude=actor, subject=subject, body=body, values=values,
+               is_warning=action == "reject_correction")  # fmt: skip
 
 
 @in_portal_language
@@ -180,7 +184,9 @@ def _local(value) -> str:
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def _queue(recipients, obj, *, exclude, subject, body, values) -> list[Notification]:
+def _queue(
+    recipients, obj, *, exclude, subject, body, values, is_warning=False
+) -> list[Notification]:
     opts = obj._meta
     url = settings.SITE_URL + reverse(
         f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
@@ -197,6 +203,7 @@ def _queue(recipients, obj, *, exclude, subject, body, values) -> list[Notificat
                 agency_id=obj.agency_id,
                 article=obj if opts.label == "newsroom.Article" else None,
                 subject=title[:250],
+                is_warning=is_warning,
                 body=text,
                 email=user.email or "",
                 status=Notification.Status.PENDING if user.email else Notification.Status.NO_EMAIL,
