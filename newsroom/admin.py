@@ -167,3 +167,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         raise Http404
+
+
+# Announcements and the agenda have their own admin module; importing it registers them.
+from . import admin_agenda  # noqa: E402, F401

@@ -23,6 +23,9 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+#: Fields kept in revision data as ISO text (JSON has no dates): DateTimeField is a DateField.
+_TEMPORAL_FIELDS = (models.DateField, models.TimeField)
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -176,6 +179,10 @@ class Publishable(AgencyOwned):
                 data[name] = getattr(self, field.attname)
             elif isinstance(field, models.FileField):
                 data[name] = getattr(self, name).name or ""
+            elif isinstance(field, _TEMPORAL_FIELDS):
+                # Revision data is JSON: dates and times as ISO text, read back by to_python.
+                value = field.to_python(getattr(self, name))
+                data[name] = value.isoformat() if value is not None else None
             else:
                 data[name] = getattr(self, name)
         return data
@@ -201,6 +208,8 @@ class Publishable(AgencyOwned):
                 setattr(self, field.attname, value if exists else None)
             elif isinstance(field, models.FileField):
                 setattr(self, name, data[name] or "")
+            elif isinstance(field, _TEMPORAL_FIELDS):
+                setattr(self, name, field.to_python(data[name]))
             else:
                 setattr(self, name, data[name])
         return m2m

@@ -1,0 +1,57 @@
+"""Staff admin of announcements and the agenda: the publishing admin (newsroom.admin_publishing)
+with each kind's fields, like PageAdmin. Imported by newsroom.admin so the admin site finds it."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .admin_publishing import PublishableAdmin
+from .agenda import Announcement, Event
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(PublishableAdmin):
+    """Notices to the public; they leave the portal 30 days after publication unless set."""
+
+    list_display = ["title", "agency", "status_label", "publish_at", "expire_at", "updated_at"]
+    list_filter = ["status", "agency"]
+    list_select_related = ["agency", "author"]
+    search_fields = ["title", "lead"]
+    fieldsets = [
+        (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
+        (_("Shown until"), {"fields": ["expire_at"]}),
+    ]
+    preview_template = "portal/announcement_detail.html"
+    preview_name = "announcement"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        field = form.base_fields.get("expire_at")
+        if field is not None:
+            field.help_text = _(
+                "Empty: the portal stops showing it 30 days after publication. "
+                "Choose a date to show it shorter or longer."
+            )
+        return form
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    """Agenda items: a date or a time span in WIB, a place, an organiser."""
+
+    list_display = ["title", "agency", "starts_at", "status_label", "updated_at"]
+    list_filter = ["status", "agency"]
+    list_select_related = ["agency", "author"]
+    search_fields = ["title", "lead", "location"]
+    date_hierarchy = "starts_at"
+    fieldsets = [
+        (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
+        (_("When"), {"fields": ["start_date", "start_time", "end_date", "end_time"]}),
+        (_("Where and who"), {"fields": ["location", "organizer", "registration_url"]}),
+    ]
+    preview_template = "portal/event_detail.html"
+    preview_name = "event"
+
+    def preview_context(self, request, obj):
+        # A correction's dates are not saved on the row yet: derive its span here.
+        obj.starts_at, obj.ends_at = obj.span()
+        return {"event": obj}
