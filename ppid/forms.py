@@ -225,6 +225,21 @@ class CompletionUploadForm(BotCheckMixin):
     )
 
 
+class WithdrawForm(forms.Form):
+    """The requester withdraws their request: a confirmation box guards against a wrong click."""
+
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that the PPID will stop processing this request."),
+        error_messages={"required": _("Tick the box to confirm that you want to withdraw.")},
+    )
+
+
 # --- staff action forms (admin) --------------------------------------------------------------
 
 

@@ -59,7 +59,8 @@ def annual_report(year: int, today: date | None = None) -> dict:
         requests.annotate(
             month=ExtractMonth("received_at"),
             answered=Q(decided_at__isnull=False),
-            overdue=Q(decided_at__isnull=True, due_date__lt=today),
+            overdue=Q(decided_at__isnull=True, withdrawn_at__isnull=True, due_date__lt=today),
+            withdrawn=Q(withdrawn_at__isnull=False),
         )
         .values_list(
             "month",
@@ -70,18 +71,22 @@ def annual_report(year: int, today: date | None = None) -> dict:
             "outcome",
             "exemption_ground",
             "overdue",
+            "withdrawn",
         )
         .annotate(n=Count("pk"))
     )
-    total = answered = closed_incomplete = open_overdue = 0
+    total = answered = closed_incomplete = open_overdue = withdrawn_count = 0
     counts: dict[str, Counter] = defaultdict(Counter)
-    for month, channel, applicant, agency_id, decided, outcome, ground, overdue, n in groups:
+    for row in groups:
+        month, channel, applicant, agency_id, decided, outcome, ground, overdue, withdrawn, n = row
         total += n
         counts["by_month"][month] += n
         counts["by_channel"][channel] += n
         counts["by_applicant_type"][applicant] += n
         counts["by_agency_id"][agency_id] += n
-        if decided and outcome == NOT_COMPLETED:
+        if withdrawn:
+            withdrawn_count += n
+        elif decided and outcome == NOT_COMPLETED:
             # Closed because the requester never completed it: not an answer on the information.
             closed_incomplete += n
         elif decided:
@@ -146,7 +151,8 @@ def annual_report(year: int, today: date | None = None) -> dict:
         "by_exemption_ground": _counted(counts["by_exemption_ground"], ExemptionGround.choices),
         "answered": answered,
         "closed_incomplete": closed_incomplete,
-        "pending": total - answered - closed_incomplete,
+        "withdrawn": withdrawn_count,
+        "pending": total - answered - closed_incomplete - withdrawn_count,
         "median_days": statistics.median(days_to_answer) if days_to_answer else None,
         "mean_days": round(statistics.mean(days_to_answer), 1) if days_to_answer else None,
         "within_10": (timeliness["within_10"], _share(timeliness["within_10"], answered)),
@@ -181,6 +187,7 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
         (_("Requests"), _("Answered"), report["answered"]),
         (_("Requests"), _("Not yet answered"), report["pending"]),
         (_("Requests"), _("Closed: not completed by the requester"), report["closed_incomplete"]),
+        (_("Requests"), _("Withdrawn by the requester"), report["withdrawn"]),
     ]
     for key, section in [
         ("by_month", _("Requests by month")),

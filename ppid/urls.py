@@ -11,6 +11,7 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/<int:pk>/", views.status_detail, name="status_detail"),
     path("status/<int:pk>/lengkapi/", views.submit_completion, name="submit_completion"),
+    path("status/<int:pk>/tarik/", views.withdraw, name="withdraw"),
     path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
     path("berkas/<int:pk>/", views.attachment, name="attachment"),
     path("keberatan/", views.objection_form, name="objection"),

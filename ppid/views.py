@@ -27,6 +27,7 @@ from .forms import (
     PeriodicObjectionForm,
     RequestForm,
     TrackForm,
+    WithdrawForm,
 )
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from .services import PPIDError
@@ -158,7 +159,7 @@ def status(request):
     return redirect("ppid:status_detail", pk=req.pk)
 
 
-def _status_page(request, req, completion_form=None, status=200):
+def _status_page(request, req, completion_form=None, status=200, withdraw_form=None):
     return render(
         request,
         "ppid/status_detail.html",
@@ -170,6 +171,8 @@ def _status_page(request, req, completion_form=None, status=200):
             "objections": req.objections.all(),
             "objection_allowed": services.objection_allowed(req),
             "completion_form": completion_form or CompletionUploadForm(),
+            "withdraw_form": withdraw_form or WithdrawForm(),
+            "withdraw_open": withdraw_form is not None,
             "is_staff_view": permissions.can_handle_ppid(request.user, req.agency_id),
         },
         status=status,
@@ -205,6 +208,24 @@ def submit_completion(request, pk):
             return _status_page(request, req, form, _status_of(error))
         slot.keep()
     messages.success(request, _("Thank you: the PPID has received what you sent."))
+    return redirect("ppid:status_detail", pk=req.pk)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def withdraw(request, pk):
+    """The requester withdraws an open request; a wrong click is caught by the confirmation box."""
+    req = _viewable_request(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, req, withdraw_form=form, status=400)
+    try:
+        services.withdraw(req, reason=form.cleaned_data["reason"])
+    except PPIDError as error:
+        # A closed request shows no withdrawal form: the refusal goes above the page.
+        messages.error(request, error.message)
+        return _status_page(request, req, status=_status_of(error))
+    messages.success(request, _("Your request has been withdrawn. A confirmation is below."))
     return redirect("ppid:status_detail", pk=req.pk)
 
 

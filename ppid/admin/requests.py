@@ -70,9 +70,12 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     list_select_related = ["agency"]
 
     def get_ordering(self, request):
-        # Open requests first, the nearest due date first (the queue), then decided ones.
+        # Open requests first, the nearest due date first (the queue), then closed ones.
         return [
-            Case(When(status=Status.DECIDED, then=Value(1)), default=Value(0)).asc(),
+            Case(
+                When(status__in=InformationRequest.CLOSED_STATUSES, then=Value(1)),
+                default=Value(0),
+            ).asc(),
             F("due_date").asc(nulls_last=True),
             "received_at",
         ]
@@ -96,7 +99,10 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         ]  # fmt: skip
         return qs.annotate(
             urgency=Case(
-                When(Q(status=Status.DECIDED) | Q(due_date__isnull=True), then=Value(0)),
+                When(
+                    Q(status__in=InformationRequest.CLOSED_STATUSES) | Q(due_date__isnull=True),
+                    then=Value(0),
+                ),
                 When(due_date__lt=today, then=Value(2)),
                 *soon,
                 default=Value(0),

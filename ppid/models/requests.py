@@ -79,7 +79,7 @@ class ExemptionGround(models.TextChoices):
 
 class RequestQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status=InformationRequest.Status.DECIDED)
+        return self.exclude(status__in=InformationRequest.CLOSED_STATUSES)
 
 
 class InformationRequest(models.Model):
@@ -90,6 +90,7 @@ class InformationRequest(models.Model):
         AWAITING_COMPLETION = "awaiting_completion", _("Waiting for the requester to complete it")
         IN_PROCESS = "in_process", _("In process")
         DECIDED = "decided", _("Decided")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the requester")
 
     agency = models.ForeignKey(
         "accounts.Agency",
@@ -169,6 +170,8 @@ class InformationRequest(models.Model):
     )
     decision_reasons = models.TextField(_("reasons and explanation"), blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -188,6 +191,9 @@ class InformationRequest(models.Model):
     )
 
     objects = RequestQuerySet.as_manager()
+
+    #: Statuses after which nothing more is owed to the requester on the request itself.
+    CLOSED_STATUSES = (Status.DECIDED, Status.WITHDRAWN)
 
     class Meta:
         verbose_name = _("information request")
@@ -213,6 +219,10 @@ class InformationRequest(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status == self.Status.DECIDED
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in self.CLOSED_STATUSES
 
     @property
     def received_date(self):

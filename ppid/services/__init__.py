@@ -29,6 +29,7 @@ from .requests import (
     register_request,
     start_processing,
     submit_completion,
+    withdraw,
 )
 
 __all__ = [
@@ -52,5 +53,6 @@ __all__ = [
     "save_closure_day",
     "start_processing",
     "submit_completion",
+    "withdraw",
     "sync_package_holidays",
 ]

@@ -117,6 +117,24 @@ def closed_incomplete(req, due) -> tuple[str, str]:
 
 
 @with_indonesian
+def withdrawn(req) -> tuple[str, str]:
+    title = _("Confirmation: your request is withdrawn")
+    text = _compose(
+        [
+            _("Your request %(number)s, received on %(received)s, was withdrawn on %(date)s.")
+            % {
+                "number": req.registration_number,
+                "received": _date(req.received_date),
+                "date": _date(timezone.localdate(req.withdrawn_at)),
+            },
+            "",
+            _("The PPID will not process it further. You may submit a new request at any time."),
+        ]
+    )
+    return title, text
+
+
+@with_indonesian
 def completion_received(req) -> tuple[str, str]:
     title = _("Notice: your request is complete")
     text = _compose(

@@ -60,7 +60,14 @@ def _local(value) -> date | None:
 
 
 def _arisen(req: InformationRequest, ground: str, today: date) -> tuple[date, date] | None:
-    """(day zero, first day to object) of one ground as things stood on ``today``, or None."""
+    """(day zero, first day to object) of one ground as things stood on ``today``, or None.
+
+    A withdrawn request raises no ground after its withdrawal: its grounds are those that had
+    arisen by then (their windows still run their 30 working days).
+    """
+    withdrawn_on = _local(req.withdrawn_at)
+    if withdrawn_on and withdrawn_on < today:
+        today = withdrawn_on
     decided_on = _local(req.decided_at)
     if decided_on and decided_on > today:
         decided_on = None

@@ -230,6 +230,31 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
     return req
 
 
+def withdraw(req: InformationRequest, *, reason: str = "", now=None) -> InformationRequest:
+    """The requester withdraws an open request (from the status page); the PPID's deadline ends
+    and a written confirmation goes to the requester. Decided requests cannot be withdrawn."""
+    reason = (reason or "").strip()[:2000]
+    now = now or timezone.now()
+    with transaction.atomic():
+        req = lock_request(req)
+        step = check_step(req, "withdraw", None)
+        req.status = step.target(req.status)
+        req.withdrawn_at = now
+        req.withdrawal_reason = reason
+        req.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
+        title, text = notices.withdrawn(req)
+        record_event(
+            req,
+            step.code,
+            _("The requester withdrew the request.")
+            + (" " + _("Reason: %(reason)s") % {"reason": reason} if reason else ""),
+            notice_title=title,
+            notice_text=text,
+            at=now,
+        )
+    return req
+
+
 def extend(
     req: InformationRequest, *, actor, days: int, reason: str, today=None
 ) -> InformationRequest:

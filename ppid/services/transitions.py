@@ -23,6 +23,7 @@ from .base import PPIDError
 Status = InformationRequest.Status
 RECEIVED, IN_PROCESS = Status.RECEIVED, Status.IN_PROCESS
 AWAITING, DECIDED = Status.AWAITING_COMPLETION, Status.DECIDED
+WITHDRAWN = Status.WITHDRAWN
 #: Target of a step that leaves the status as it is (a file sent, a fee recorded).
 STAYS = None
 #: Who may take a step that is not a staff action: the requester, proved by number and tracking
@@ -89,7 +90,8 @@ def _completion_period_over(req: InformationRequest, today: date):
 
 
 PPID_STAFF = permissions.PPID_ROLES
-ANY_STATUS = tuple(Status.values)
+#: Files and fees go with a request before, with and after its decision; not after a withdrawal.
+ANY_STATUS = tuple(status for status in Status.values if status != WITHDRAWN)
 
 #: Every step of a request, in the order of the admin's buttons.
 STEPS: dict[str, Step] = {
@@ -171,6 +173,16 @@ STEPS: dict[str, Step] = {
                 "Only a request waiting for completion can be closed as not completed."
             ),
             guards=(_completion_period_over,),
+        ),
+        # The requester may withdraw an open request from the status page; confirmed in writing.
+        Step(
+            "withdraw",
+            gettext_lazy("Withdraw the request"),
+            _from(RECEIVED, IN_PROCESS, AWAITING, to=WITHDRAWN),
+            "ppid.request.withdrawn",
+            REQUESTER,
+            notice=True,
+            refusal=gettext_lazy("Only an open request can be withdrawn."),
         ),
         # Copies of the information and the fee ledger: before, with and after the decision.
         Step(
