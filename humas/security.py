@@ -32,7 +32,8 @@ PUBLIC_POLICY = {
     "img-src": ["'self'", "https:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    "frame-src": ["'none'"],
+    # The one embed the rich-text sanitiser lets through (newsroom.videos, newsroom.sanitize).
+    "frame-src": ["https://www.youtube-nocookie.com"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -53,8 +54,9 @@ ADMIN_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
-    # CKEditor's editing area and dialogs are same-document or same-origin iframes.
-    "frame-src": ["'self'"],
+    # CKEditor's editing area and dialogs are same-document or same-origin iframes; previews
+    # show the embedded videos the public pages show.
+    "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
     "frame-ancestors": ["'self'"],
 }
 
