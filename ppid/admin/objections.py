@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,7 +40,7 @@ class ObjectionAdmin(AgencyScopedAdmin):
         return format_html(
             '<span class="ppid-due {}">{}</span>',
             "overdue" if overdue else "",
-            obj.due_date.strftime("%d-%m-%Y"),
+            formats.date_format(obj.due_date, "j F Y"),
         )
 
     #: Shown only for an objection on ground (b) made without a request.

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -119,7 +119,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         return format_html(
             '<span class="ppid-due {}">{}{}</span>',
             css,
-            obj.due_date.strftime("%d-%m-%Y"),
+            formats.date_format(obj.due_date, "j F Y"),
             f" ({label})" if label else "",
         )
 

@@ -47,6 +47,7 @@ class ClosureDay(models.Model):
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

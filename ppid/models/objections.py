@@ -45,8 +45,8 @@ class Objection(models.Model):
     registration_number = models.CharField(
         _("registration number"), max_length=60, unique=True, editable=False
     )
-    year = models.PositiveSmallIntegerField(editable=False)
-    sequence = models.PositiveIntegerField(editable=False)
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    sequence = models.PositiveIntegerField(_("sequence"), editable=False)
     grounds = models.JSONField(_("grounds"), default=list)
     periodic_information = models.TextField(
         _("periodic information concerned"),
@@ -71,6 +71,7 @@ class Objection(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -174,6 +174,7 @@ class InformationRequest(models.Model):
     withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True, editable=False)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -182,6 +183,7 @@ class InformationRequest(models.Model):
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
