@@ -89,7 +89,7 @@ class Article(Publishable):
 
     content_fields = (
         "title", "slug", "lead", "body", "cover_image", "cover_alt", "cover_caption",
-        "cover_credit", "category", "tags", "is_featured",
+        "cover_credit", "category", "tags", "is_featured", "documents",
     )  # fmt: skip
 
     title = models.CharField(_("title"), max_length=200)
@@ -125,6 +125,13 @@ class Article(Publishable):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     is_featured = models.BooleanField(_("featured"), default=False)
+    # Files of the download centre shown under the article (newsroom.library).
+    documents = models.ManyToManyField(
+        "newsroom.Document",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("attached documents"),
+    )
 
     # Search results set a highlighted snippet (portal.search.snippet_for); every other card
     # reads this empty one, where a missing attribute cost the template engine a dir() per card.
@@ -285,5 +292,6 @@ class Page(Publishable):
 
 # The workflow's models live beside their logic; imported here so Django registers them.
 from .agenda import Announcement, Event  # noqa: E402, F401
+from .library import Document, DocumentDownload, Gallery, GalleryItem  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
 from .revisions import Revision, TimelineEvent  # noqa: E402, F401
