@@ -45,6 +45,11 @@ class DIPEntry(models.Model):
         "newsroom.Article", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("article"),
     )  # fmt: skip
+    # Files of the download centre (newsroom.library.Document); only public ones are listed.
+    documents = models.ManyToManyField(
+        "newsroom.Document", blank=True, related_name="dip_entries",
+        verbose_name=_("documents"),
+    )  # fmt: skip
     # Exempt entries (Pasal 17, Perki 1/2021 Pasal 17-18): the classification is public, the
     # content is not, and the exemption lapses at its expiry.
     exemption_ground = models.CharField(
