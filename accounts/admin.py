@@ -1,9 +1,11 @@
 """Staff admin for agencies, users and memberships, and the agency-scoping base every admin uses."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import Http404
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import permissions
 from .models import Agency, Membership, Role, User
@@ -141,12 +143,58 @@ class MembershipInline(ScopedChoicesMixin, admin.TabularInline):
         return permissions.is_superuser(request.user)
 
 
+#: What a new agency gets when a superuser adds it (and what the "Create standard pages" action
+#: runs for existing ones): each a dotted path to ``setup(agency, *, actor) -> int`` (how many
+#: things it created), named by path because accounts imports no other app (design.md §1).
+AGENCY_SETUP = ["newsroom.standard_pages.set_up_new_agency"]
+
+
+def set_up_agency(agency: Agency, actor) -> int:
+    """Run every AGENCY_SETUP step for ``agency``; return how many things they created."""
+    return sum(import_string(dotted)(agency, actor=actor) for dotted in AGENCY_SETUP)
+
+
 @admin.register(Agency)
 class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
-    list_display = ["name", "short_name", "slug", "allow_self_approval"]
+    list_display = ["name", "short_name", "slug", "domain", "allow_self_approval"]
     search_fields = ["name", "short_name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [MembershipInline]
+    actions = ["create_standard_pages"]
+    fieldsets = [
+        (_("Identity"), {"fields": ["name", "short_name", "slug", "description", "logo"]}),
+        (
+            _("Contact and service hours"),
+            {"fields": ["address", "phone", "email", "website", "service_hours"]},
+        ),
+        (_("Head of agency"), {"fields": ["head_name", "head_title"]}),
+        (
+            _("Social media accounts"),
+            {"fields": ["instagram_url", "facebook_url", "x_url", "youtube_url", "tiktok_url"]},
+        ),
+        (
+            _("Own domain and office hours"),
+            {"fields": ["domain", "time_zone", "office_opens", "office_closes"]},
+        ),
+        (_("Publishing and PPID"), {"fields": ["allow_self_approval", "ppid_clock_start"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        # A field added to Agency later still shows, in a last section, until it is placed.
+        placed = {name for _title, options in self.fieldsets for name in options["fields"]}
+        rest = [
+            field.name
+            for field in Agency._meta.get_fields()
+            if getattr(field, "editable", False)
+            and not field.auto_created
+            and field.concrete
+            and field.name not in placed
+        ]
+        return [*self.fieldsets, *([(_("Other"), {"fields": rest})] if rest else [])]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The host name is infrastructure (DNS, certificates, allowed hosts): superusers set it.
+        return [] if permissions.is_superuser(request.user) else ["domain"]
 
     def get_queryset(self, request):
         return permissions.agencies_for(request.user, {Role.AGENCY_ADMIN})
@@ -172,6 +220,34 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            created = set_up_agency(obj, request.user)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)s standard page was created as a draft, ready to fill.",
+                    "%(count)s standard pages were created as drafts, ready to fill.",
+                    created,
+                )
+                % {"count": created},
+            )
+
+    @admin.action(description=_("Create standard pages"))
+    def create_standard_pages(self, request, queryset):
+        created = sum(set_up_agency(agency, request.user) for agency in queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s standard page was created as a draft; existing pages were kept.",
+                "%(count)s standard pages were created as drafts; existing pages were kept.",
+                created,
+            )
+            % {"count": created},
+            messages.SUCCESS,
+        )
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         raise Http404
