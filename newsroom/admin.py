@@ -55,12 +55,13 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
     list_filter = ["status", "agency", "category"]
     list_select_related = ["agency", "author"]
     search_fields = ["title", "lead"]
-    autocomplete_fields = ["tags"]
+    autocomplete_fields = ["tags", "documents"]
     date_hierarchy = "created_at"
     fieldsets = [
         (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
         (_("Photo"), {"fields": ["cover_image", "cover_alt", "cover_caption", "cover_credit"]}),
         (None, {"fields": ["category", "tags", "is_featured"]}),
+        (_("Attached documents"), {"fields": ["documents"]}),
     ]
     preview_template = "portal/article_detail.html"
     preview_name = "article"
@@ -169,5 +170,6 @@ class NotificationAdmin(admin.ModelAdmin):
         raise Http404
 
 
-# Announcements and the agenda have their own admin module; importing it registers them.
-from . import admin_agenda  # noqa: E402, F401
+# Announcements and the agenda (admin_agenda), the download centre and galleries (admin_library)
+# have their own admin modules; importing them registers them.
+from . import admin_agenda, admin_library  # noqa: E402, F401
