@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The read-only JSON API at /api/v1/ (portal.api): DRF, its OpenAPI schema, its filters.
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     "accounts",
     "newsroom",
     "ppid",
@@ -74,6 +78,8 @@ MIDDLEWARE = [
     # so a hit skips every middleware and a page is stored with every header the others add.
     # (In production HUMAS_WSGI_FRONT answers hits before Django.)
     "portal.cache.AnonymousPageCacheMiddleware",
+    # Access-Control-Allow-Origin: * on /api/ answers (portal.api.cors), stored with the page.
+    "portal.api.cors.PublicAPICorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "humas.security.ContentSecurityPolicyMiddleware",
     "humas.security.RejectNullCharactersMiddleware",
@@ -181,6 +187,30 @@ HUMAS_PORTAL_FOOTER_LINKS = [
 # The buttons beside an agency's contact details on its portal page.
 HUMAS_PORTAL_AGENCY_LINKS = [(_("Request information"), "ppid:request")]
 
+# The read-only JSON API (portal.api, docs/api.md). Other apps' resources: modules with
+# register(router). JSON only, nobody signed in (so answers are the same for everyone and the
+# page cache may keep them), errors in the visitor's language, a rate limit per client address.
+HUMAS_API_MODULES = ["ppid.api"]
+HUMAS_API_RATE = os.environ.get("HUMAS_API_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["portal.api.throttling.ClientAddressThrottle"],
+    "EXCEPTION_HANDLER": "portal.api.errors.handle_exception",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Humas API",
+    "DESCRIPTION": "Read-only JSON API of everything public on this portal (docs/api.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account or IP is refused before its password is even checked.
@@ -259,6 +289,8 @@ if os.environ.get("HUMAS_S3_BUCKET"):
 # Upload limits (bytes, pixels) checked by our validators; Django's own limits bound the request.
 HUMAS_IMAGE_MAX_BYTES = int(os.environ.get("HUMAS_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
 HUMAS_IMAGE_MAX_PIXELS = int(os.environ.get("HUMAS_IMAGE_MAX_PIXELS", 40_000_000))
+# Files of the download centre (newsroom.document_files): PDF, office files and ZIP up to this.
+HUMAS_DOCUMENT_MAX_MB = int(os.environ.get("HUMAS_DOCUMENT_MAX_MB", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/keamanan/", include("accounts.two_factor")),
     path("admin/", admin.site.urls),
     path("ppid/", include("ppid.urls")),
+    # The read-only JSON API and its OpenAPI schema (portal.api, docs/api.md).
+    path("api/v1/", include("portal.api.urls")),
     # The public portal and its sitemap (portal.urls: the public contract, design.md §5).
     path("", include("portal.urls")),
 ]

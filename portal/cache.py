@@ -15,8 +15,9 @@ What is cached (all must hold; otherwise the request goes through untouched):
 - a GET or HEAD request of an anonymous visitor: no session cookie (staff are logged in through
   one) and no pending flash messages (:func:`page_key`);
 - answered by a view named in ``HUMAS_PAGE_CACHE_VIEWS`` (public news pages, feeds and sitemaps:
-  no forms, no per-user content) with a plain 200 that set no cookie, did not read the session,
-  did not use the CSRF token (so no form) and did not forbid caching (:func:`storable`).
+  no forms, no per-user content) or marked ``page_cacheable`` (the JSON API of public kinds),
+  with a plain 200 that set no cookie, did not read the session, did not use the CSRF token (so
+  no form) and did not forbid caching (:func:`storable`).
 
 Hits run no SQL query and answer exactly as Django did, headers included, with a fresh
 Content-Security-Policy nonce. Each stored page has an ETag and Last-Modified (the time of the last
@@ -64,6 +65,13 @@ DEFAULT_VIEWS = frozenset(
         "portal:search",
         "portal:feed",
         "portal:agency_feed",
+        "portal:announcement_list",
+        "portal:announcement_detail",
+        "portal:event_list",
+        "portal:event_detail",
+        "portal:event_ics",
+        "portal:agenda_ics",
+        "portal:agency_agenda_ics",
         "sitemap_index",
         "django.contrib.sitemaps.views.sitemap",
     }
@@ -334,7 +342,10 @@ def storable(request, response) -> bool:
     """Whether this answer may be served to every anonymous visitor (see the module docstring)."""
     match = getattr(request, "resolver_match", None)
     views = getattr(settings, "HUMAS_PAGE_CACHE_VIEWS", DEFAULT_VIEWS)
-    if match is None or match.view_name not in views:
+    if match is None:
+        return False
+    # A view may also declare itself cacheable (the JSON API's resources, portal.api.base).
+    if match.view_name not in views and not getattr(match.func, "page_cacheable", False):
         return False
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
