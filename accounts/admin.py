@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import permissions
+from . import dashboard, permissions
 from .models import Agency, Membership, Role, User
 
 admin.site.site_header = _("Humas — staff")
@@ -253,12 +253,30 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
         raise Http404
 
 
+class SecondFactorFilter(admin.SimpleListFilter):
+    """Members of the administrator's agencies without two-step verification (the dashboard's
+    number links here, accounts.dashboard)."""
+
+    title = _("two-step verification")
+    parameter_name = dashboard.SECOND_FACTOR_PARAMETER
+
+    def lookups(self, request, model_admin):
+        return [(dashboard.WITHOUT_SECOND_FACTOR, _("Members without two-step verification"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != dashboard.WITHOUT_SECOND_FACTOR:
+            return queryset
+        members = dashboard.members(request.user).values("pk")
+        return queryset.filter(pk__in=members).exclude(dashboard.has_second_factor())
+
+
 @admin.register(User)
 class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
     """Accounts: an agency administrator sees and changes only the people they manage
     (accounts.permissions.manageable_people); anyone else's account answers 404."""
 
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
+    list_filter = [SecondFactorFilter, *DjangoUserAdmin.list_filter]
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -15,3 +15,8 @@ class AccountsConfig(AppConfig):
 
         # Staff login with lockout and the authenticator (or recovery) code.
         login.install(admin.site)
+
+        from humas import dashboard
+
+        # Agency administrators' panel on the dashboard: members and who lacks a second factor.
+        dashboard.register("accounts.dashboard.panels", order=30)

@@ -22,6 +22,8 @@ from django.core.exceptions import ValidationError
 from django.db import DataError, router, transaction
 from django.http import Http404
 
+from . import dashboard
+
 
 def object_or_404(model_admin, request, object_id: str, queryset=None):
     """The object ``object_id`` names among those ``model_admin`` shows ``request.user`` (or in
@@ -78,7 +80,26 @@ class BoundedInputAdmin:
 
 class HumasAdminSite(AdminSite):
     """The admin site: every model admin registered on it gets :class:`BoundedInputAdmin`, so a
-    changelist added later, or one from a package, is covered without anyone remembering to."""
+    changelist added later, or one from a package, is covered without anyone remembering to.
+
+    Its index is the dashboard of the person's roles, and its menu shows the counts of what waits
+    (humas.dashboard, filled by the apps named in ``HUMAS_DASHBOARD_PANELS``)."""
+
+    def index(self, request, extra_context=None):
+        extra = {"dashboard_panels": dashboard.panels(request, detail=True)}
+        return super().index(request, {**extra, **(extra_context or {})})
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        counters = dashboard.menu_counters(request) if app_list else {}
+        for app in app_list:
+            for model in app["models"]:
+                key = f"{app['app_label']}.{model['object_name'].lower()}"
+                model["counters"] = [
+                    {"count": part.count, "label": stat.label, "url": part.url, "tone": stat.tone}
+                    for stat, part in counters.get(key, [])
+                ]
+        return app_list
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or ModelAdmin

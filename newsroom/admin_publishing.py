@@ -13,10 +13,8 @@ from datetime import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -32,7 +30,7 @@ from accounts.admin import AgencyScopedAdmin
 from humas.admin_input import object_or_404
 from humas.filestore import ReshowFormWhenFileNotStored
 
-from . import editing, notifications, workflow
+from . import dashboard, editing, notifications, workflow
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
 from .sanitize import sanitize_html
@@ -76,6 +74,23 @@ class PublishableAdminForm(forms.ModelForm):
         except workflow.WorkflowError as refused:
             raise forms.ValidationError(refused.message) from None
         return cleaned
+
+
+class QueueFilter(admin.SimpleListFilter):
+    """The dashboard's queues as a filter of every publishable kind's list (newsroom.dashboard):
+    "my drafts", "sent back to me", "waiting for review"... The dashboard's numbers link here."""
+
+    title = gettext_lazy("queue")
+    parameter_name = dashboard.QUEUE_PARAMETER
+
+    def lookups(self, request, model_admin):
+        writer, supervisor = dashboard.queues_for(request.user)
+        return [(name, dashboard.QUEUES[name]) for name in writer + supervisor]
+
+    def queryset(self, request, queryset):
+        if self.value() not in dashboard.QUEUES:
+            return queryset
+        return queryset.filter(dashboard.queue_q(self.value(), request.user))
 
 
 class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
@@ -124,12 +139,10 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         return obj.get_absolute_url() if obj.is_public else None
 
     def get_queryset(self, request):
-        pending = Revision.objects.filter(
-            content_type=ContentType.objects.get_for_model(self.model),
-            object_id=OuterRef("pk"),
-            pending=True,
-        )
-        return super().get_queryset(request).annotate(has_pending_correction=Exists(pending))
+        return dashboard.with_pending_correction(super().get_queryset(request))
+
+    def get_list_filter(self, request):
+        return [QueueFilter, *super().get_list_filter(request)]
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -6,3 +6,9 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "newsroom"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        from humas import dashboard
+
+        # What waits for this app's staff, on the dashboard at /admin/ and in the admin menu.
+        dashboard.register("newsroom.dashboard.panels", order=10)

@@ -6,3 +6,9 @@ class PpidConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ppid"
     verbose_name = _("PPID information service")
+
+    def ready(self):
+        from humas import dashboard
+
+        # What waits for this app's staff, on the dashboard at /admin/ and in the admin menu.
+        dashboard.register("ppid.dashboard.panels", order=20)
