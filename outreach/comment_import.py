@@ -195,6 +195,8 @@ def import_comments(
         return result
     result.header = rows[0]
     columns = _map_columns(rows[0])
+    if "author_name" not in columns and "author_handle" in columns:
+        columns["author_name"] = columns["author_handle"]  # Instagram exports give only @names
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
         labels = {"author_name": "nama", "posted_at": "waktu", "text": "teks"}

@@ -95,7 +95,7 @@ def test_pointing_to_lapor_is_recorded_and_the_reply_names_it(agency, writer, ma
 
 
 APPLICANT = {
-    "applicant_type": "individual", "name": "Rahmat Hidayat", "nik": "6271014507900001",
+    "applicant_type": "perorangan", "name": "Rahmat Hidayat", "nik": "6271014507900001",
     "legal_entity_decree": "", "address": "Jl. Tjilik Riwut km 5, Palangka Raya",
     "phone": "081234567890", "email": "rahmat@example.id",
     "information_requested": "Daftar penerima bantuan benih ikan 2026 di Kapuas",

@@ -11,7 +11,12 @@ from django.utils.module_loading import import_string
 from accounts import demo
 
 # Each app seeds its own part after the agencies and accounts exist.
-APP_SEEDERS = ["newsroom.demo.seed", "newsroom.demo_pages.seed", "ppid.demo.seed"]
+APP_SEEDERS = [
+    "newsroom.demo.seed",
+    "newsroom.demo_pages.seed",
+    "ppid.demo.seed",
+    "outreach.demo_comments.seed",
+]
 
 
 class Command(BaseCommand):
