@@ -72,6 +72,11 @@ DEFAULT_VIEWS = frozenset(
         "portal:event_ics",
         "portal:agenda_ics",
         "portal:agency_agenda_ics",
+        # Not portal:document_download: every download is counted (portal.library).
+        "portal:document_list",
+        "portal:document_detail",
+        "portal:gallery_list",
+        "portal:gallery_detail",
         "sitemap_index",
         "django.contrib.sitemaps.views.sitemap",
     }
