@@ -51,6 +51,11 @@ class EventAdmin(PublishableAdmin):
     preview_template = "portal/event_detail.html"
     preview_name = "event"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "registration_url":
+            kwargs["assume_scheme"] = "https"  # a link typed without https:// is a web address
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def preview_context(self, request, obj):
         # A correction's dates are not saved on the row yet: derive its span here.
         obj.starts_at, obj.ends_at = obj.span()
