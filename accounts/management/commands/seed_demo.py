@@ -14,6 +14,7 @@ from accounts import demo
 APP_SEEDERS = [
     "newsroom.demo.seed",
     "newsroom.demo_pages.seed",
+    "newsroom.demo_agenda.seed",
     "ppid.demo.seed",
     "outreach.demo_comments.seed",
 ]
