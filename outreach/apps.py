@@ -10,3 +10,16 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "outreach"
     verbose_name = _("Digital PR desk")
+
+    def ready(self):
+        from django.contrib import admin
+        from django.db.models.signals import post_delete
+
+        from newsroom.publishing import kinds
+
+        from .admin_planning import attach_content_plans, forget_plan
+
+        # Every app's admin module is loaded by now (the admin app autodiscovers in its ready).
+        attach_content_plans(admin.site)
+        for kind in kinds():
+            post_delete.connect(forget_plan, sender=kind, dispatch_uid=f"outreach_plan_{kind}")

@@ -250,9 +250,11 @@ class PlannedPost(Publishable):
 
 
 def compose(caption: str, hashtags: str = "", link: str = "") -> str:
-    """Caption, then the hashtags and the link each on their own paragraph."""
-    parts = [(caption or "").strip(), (hashtags or "").strip(), (link or "").strip()]
-    return "\n\n".join(part for part in parts if part)
+    """The caption, the link on the line after it (after the call to action that closes the
+    caption), then the hashtags as the last paragraph."""
+    text = "\n".join(part for part in ((caption or "").strip(), (link or "").strip()) if part)
+    hashtags = (hashtags or "").strip()
+    return f"{text}\n\n{hashtags}" if text and hashtags else text or hashtags
 
 
 # --- services ------------------------------------------------------------------------------
