@@ -29,6 +29,9 @@ from ..sites import for_site
 # -- filters --------------------------------------------------------------------------------------
 
 
+_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 class MomentField(forms.Field):
     """A date (2026-11-28) or a date and time in ISO 8601; a time without an offset is WIB.
 
@@ -47,11 +50,15 @@ class MomentField(forms.Field):
             return None
         # A "+" in a query string reads as a space: "14:30:00 07:00" was "14:30:00+07:00".
         text = re.sub(r" (\d{2}(?::?\d{2})?)$", r"+\1", str(value).strip())
+        moment = day = None
         try:
-            moment = parse_datetime(text)
-            day = None if moment else parse_date(text)
+            # parse_datetime would read a date alone as its midnight: "until" needs to know.
+            if _DATE_ONLY.fullmatch(text):
+                day = parse_date(text)
+            else:
+                moment = parse_datetime(text)
         except ValueError:
-            moment = day = None
+            pass
         if moment is None and day is None:
             raise DjangoValidationError(self.error_messages["invalid"], code="invalid")
         if moment is None:
@@ -82,6 +89,15 @@ class MomentFilter(django_filters.Filter):
             except OverflowError:  # until 9999-12-31: every date is before it
                 return qs
         return qs.filter(**{f"{self.field_name}__lte": moment})
+
+
+class YesNoFilter(django_filters.TypedChoiceFilter):
+    """``true`` or ``false``; anything else is refused (BooleanFilter would ignore it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
 
 
 def agency_filter() -> django_filters.ModelChoiceFilter:
@@ -147,6 +163,9 @@ class PublicCursorPagination(CursorPagination):
         invalid = exceptions.ValidationError(
             {self.cursor_query_param: [_("This cursor is not valid: start again from the list.")]}
         )
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is not None and not _BASE64.fullmatch(encoded):
+            raise invalid  # b64decode would skip the strange characters and read the rest
         try:
             cursor = super().decode_cursor(request)
         except exceptions.NotFound:
@@ -161,6 +180,9 @@ class PublicCursorPagination(CursorPagination):
             if value is None or (isinstance(value, datetime) and not _in_range(value)):
                 raise invalid
         return cursor
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
 def _in_range(moment: datetime) -> bool:

@@ -14,7 +14,7 @@ from rest_framework import serializers
 from accounts.models import Agency
 from newsroom.models import Article, Category, Page
 
-from .base import PublicFilterSet, PublicViewSet
+from .base import PublicFilterSet, PublicViewSet, YesNoFilter
 from .fields import AgencyRefSerializer, CategoryRefSerializer, PublicURLField, TagRefSerializer
 
 # -- agencies -------------------------------------------------------------------------------------
@@ -75,7 +75,7 @@ class ArticleFilter(PublicFilterSet):
         queryset=Category.objects.all(),
         label=_("Only this category's articles (its slug)."),
     )
-    featured = django_filters.BooleanFilter(
+    featured = YesNoFilter(
         field_name="is_featured", label=_("Only featured articles (true) or the others (false).")
     )
 

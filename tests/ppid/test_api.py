@@ -1,0 +1,130 @@
+"""The PPID in the JSON API: the public-information list as its page shows it, and the yearly
+figures as the report page shows them; nothing about a requester."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from ppid.models import DIPEntry
+from ppid.reports import annual_report
+
+from .conftest import VALID_NIK
+
+pytestmark = pytest.mark.django_db
+
+
+def dip(agency, **fields):
+    defaults = {"title": "Laporan keuangan 2025", "category": "berkala", "published": True}
+    return DIPEntry.objects.create(agency=agency, **{**defaults, **fields})
+
+
+def listed(client, query=""):
+    response = client.get(f"/api/v1/ppid/dip/{query}")
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_the_dip_lists_published_entries_only(client, agency):
+    dip(agency, title="Terbit")
+    hidden = dip(agency, title="Belum terbit", published=False)
+    assert [e["title"] for e in listed(client)] == ["Terbit"]
+    assert client.get(f"/api/v1/ppid/dip/{hidden.pk}/").status_code == 404
+
+
+def test_an_exempt_entry_shows_its_classification_never_its_content(client, agency):
+    dip(
+        agency,
+        title="Dokumen pengadaan",
+        category="dikecualikan",
+        summary="Isi rahasia",
+        holding_unit="Bidang Umum",
+        exemption_ground="17b",
+        classification_reason="Mengganggu proses penegakan hukum",
+        exempt_until=timezone.localdate() + timedelta(days=365),
+    )
+    (entry,) = listed(client)
+    assert entry["category"] == "dikecualikan"
+    assert entry["exemption_ground"] == "17b"
+    assert entry["classification_reason"] == "Mengganggu proses penegakan hukum"
+    assert entry["summary"] is None and entry["holding_unit"] is None
+    assert "Isi rahasia" not in str(entry)
+
+
+def test_an_open_entry_shows_its_content_and_only_a_public_article(client, agency, writer,
+                                                                   make_article):  # fmt: skip
+    public = make_article(agency, writer, title="Rilis laporan")
+    draft = make_article(agency, writer, title="Draf rilis", status="draft")
+    dip(agency, title="Dengan berita", summary="Ringkas", holding_unit="Sekretariat",
+        person_responsible="Kepala Sekretariat", form="softcopy", article=public)  # fmt: skip
+    dip(agency, title="Dengan draf", article=draft, exemption_ground="17b")
+    entries = {e["title"]: e for e in listed(client)}
+    shown = entries["Dengan berita"]
+    assert shown["summary"] == "Ringkas" and shown["person_responsible"] == "Kepala Sekretariat"
+    assert shown["article"] == {"title": "Rilis laporan", "url": public_url(public)}
+    assert shown["exemption_ground"] is None
+    assert entries["Dengan draf"]["article"] is None
+    assert entries["Dengan draf"]["exemption_ground"] is None  # only exempt entries have one
+
+
+def public_url(article):
+    return f"http://testserver{article.get_absolute_url()}"
+
+
+def test_the_dip_filters_by_agency_and_category(client, agency, other_agency):
+    dip(agency, title="A", category="berkala")
+    dip(agency, title="B", category="serta_merta")
+    dip(other_agency, title="C", category="berkala")
+    assert {e["title"] for e in listed(client, "?agency=dislutkan")} == {"A", "B"}
+    assert {e["title"] for e in listed(client, "?category=berkala")} == {"A", "C"}
+    bad = client.get("/api/v1/ppid/dip/?category=rahasia")
+    assert bad.status_code == 400 and list(bad.json()["errors"]) == ["category"]
+
+
+def test_the_dip_costs_the_same_queries_at_5_and_50_entries(client, agency, writer, make_article):
+    article = make_article(agency, writer)
+
+    def add(first, last):
+        for n in range(first, last):
+            dip(agency, title=f"Entri {n}", article=article if n % 2 else None)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert len(listed(client, "?limit=50")) == DIPEntry.objects.count()
+        return len(captured)
+
+    add(0, 5)
+    at_5 = queries()
+    add(5, 50)
+    assert queries() == at_5 <= 2  # the page (and the site's agency by host)
+
+
+def test_the_yearly_figures_are_the_report_pages_numbers(client, agency, make_request):
+    make_request()
+    make_request(data={"nik": VALID_NIK, "name": "Andi Pratama"})
+    year = timezone.localdate().year
+    response = client.get(f"/api/v1/ppid/reports/{year}/")
+    assert response.status_code == 200
+    figures = response.json()
+    report = annual_report(year)
+    assert figures["year"] == year
+    assert figures["requests"]["total"] == report["total"] == 2
+    assert figures["requests"]["pending"] == report["pending"]
+    assert [(m["label"], m["count"]) for m in figures["by_month"]] == report["by_month"]
+    assert [(a["label"], a["count"]) for a in figures["by_agency"]] == report["by_agency"]
+    text = response.content.decode()
+    for personal in ["Sri Wahyuni", "Andi", VALID_NIK, "sri@example.id", "0812", "Kenanga"]:
+        assert personal not in text
+    years = client.get("/api/v1/ppid/reports/").json()
+    assert years[0] == {"year": year, "url": f"http://testserver/api/v1/ppid/reports/{year}/"}
+
+
+def test_a_year_without_a_report_is_not_found(client, db):
+    next_year = timezone.localdate().year + 1
+    for year in [1999, next_year]:
+        response = client.get(f"/api/v1/ppid/reports/{year}/")
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+    assert client.get("/api/v1/ppid/reports/2026/?format=csv").status_code == 400
