@@ -162,14 +162,35 @@ HUMAS_PAGE_CACHE_SECONDS = int(
     os.environ.get("HUMAS_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0")
 )
 
-# The portal's main menu and the footer's link columns (portal.menus): (label, URL name or path).
-# The portal knows only its own pages; the project adds the other apps' public entry points here.
+# The portal's main menu and the footer's link columns (portal.menus): (label, URL name or path),
+# or (label, [entries]) / (label, target, [entries]) for a group; used where the portal has no
+# menu of its own in the admin. The portal knows only its own pages; the project adds the other
+# apps' public entry points here.
 HUMAS_PORTAL_MENU = [
     (_("Home"), "portal:home"),
     (_("News"), "portal:article_list"),
-    (_("PPID"), "ppid:landing"),
-    (_("Public information"), "ppid:dip_list"),
+    (
+        _("Information"),
+        [
+            (_("Announcements"), "portal:announcement_list"),
+            (_("Agenda"), "portal:event_list"),
+            (_("Documents"), "portal:document_list"),
+            (_("Galleries"), "portal:gallery_list"),
+        ],
+    ),
+    (
+        _("PPID"),
+        "ppid:landing",
+        [
+            (_("Request information"), "ppid:request"),
+            (_("Track a request"), "ppid:status"),
+            (_("Public information"), "ppid:dip_list"),
+        ],
+    ),
 ]
+# Lists of other apps that menu entries may point at (portal.menus): target -> (URL name, whether
+# it takes ?instansi=<agency>).
+HUMAS_PORTAL_MENU_LISTS = {"ppid": ("ppid:landing", False)}
 HUMAS_PORTAL_FOOTER_LINKS = [
     (
         _("Services"),

@@ -30,7 +30,7 @@ from .revisions import Revision, add_revision
 from .workflow import WorkflowError, record_event
 
 #: The PPID section's address under /instansi/<agency>/ ("ppid" alone would read like the
-#: portal's own /ppid/ desk on an agency's domain).
+#: portal's own PPID desk on an agency's domain).
 PPID_SECTION = "layanan-ppid"
 
 

@@ -14,6 +14,9 @@ After a Redis outage: every process that met it bumps once when it reaches Redis
 in any other process (a task worker, a command), could not be written, while Redis may have kept
 the pages of before them.
 
+Menus (portal.menus) keep their own generation, bumped after any change of a menu, a page or an
+agency (``MENU_MODELS``): a page's title, address or publication shows in the menus that name it.
+
 Once per change: whatever one transaction changes costs one bump after its commit (a bump
 invalidates every page, so one is enough), and the workflow's signal after a step is no second
 bump when that commit already bumped for the same object (a step saves its object, so the
@@ -32,12 +35,21 @@ from humas.cache_backend import cache_reconnected
 from newsroom.publishing import Publishable, Status
 from newsroom.workflow import published_changed
 
+from . import menus
 from .cache import bump_generation
 
 #: Statuses in which a save or deletion can change a public page (an archived row was public).
 SEEN_STATUSES = frozenset({Status.PUBLISHED, Status.ARCHIVED})
 #: Rows shown on public pages beside the publishable ones (names, logos, labels).
-SHARED_MODELS = ("accounts.Agency", "newsroom.Category", "newsroom.Tag")
+SHARED_MODELS = (
+    "accounts.Agency",
+    "newsroom.Category",
+    "newsroom.Tag",
+    "portal.Menu",
+    "portal.MenuItem",
+)
+#: Rows a menu is built from (portal.menus): any change builds every site's menus afresh.
+MENU_MODELS = ("accounts.Agency", "newsroom.Page", "portal.Menu", "portal.MenuItem")
 
 
 class _Batch:
@@ -106,14 +118,24 @@ def on_shared_row_changed(sender, **kwargs):
         changed()
 
 
+def on_menu_row_changed(sender, **kwargs):
+    if not kwargs.get("raw"):
+        transaction.on_commit(menus.bump, robust=True)
+
+
 def on_cache_reconnected(sender, **kwargs):
     bump_generation()  # at once: the call that reached Redis may read a page next
+    menus.bump()
 
 
 def connect() -> None:
     """Connect the hooks for every publishable kind and the shared rows (PortalConfig.ready)."""
     published_changed.connect(on_published_changed, dispatch_uid="pagecache_workflow")
     cache_reconnected.connect(on_cache_reconnected, dispatch_uid="pagecache_reconnected")
+    for label in MENU_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(on_menu_row_changed, sender=model, dispatch_uid=f"menus_{label}")
+        post_delete.connect(on_menu_row_changed, sender=model, dispatch_uid=f"menus_del_{label}")
     for model in apps.get_models():
         if not issubclass(model, Publishable):
             continue

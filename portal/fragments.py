@@ -40,7 +40,7 @@ ARTICLE_TEMPLATE = "portal/_article_main.html"
 HEADER_TEMPLATE = "_site_header.html"
 FOOTER_TEMPLATE = "_site_footer_sections.html"
 # Templates rendered inside the fragments by {% picture %} and {% agency_logo %}.
-INCLUDED = ("portal/_picture.html", "portal/_agency_logo.html")
+INCLUDED = ("portal/_picture.html", "portal/_agency_logo.html", "_menu.html")
 LIFETIME = 24 * 60 * 60  # bounds how long a photo that could not be read stays missing
 LOCAL_SIZE = 2000  # fragments kept in each process's memory (a few MB), the most recently used
 LOCAL_LIFETIME = 5 * 60
@@ -73,24 +73,46 @@ def render_agency_tiles(agencies) -> SafeString:
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 
-def render_site_header(path: str, query: str = "") -> SafeString:
-    """The portal's header: brand, main menu (the current entry marked), search box."""
-    menu = menus.main_menu()
-    current_path = path if path in menus.menu_paths() else ""
-    context = {"menu": menu, "current_path": current_path, "query": query}
-    shows = (current_path, query, [(str(link.label), link.url) for link in menu])
+def render_site_header(
+    path: str, query: str = "", *, site=None, agency=None, menus_of=None
+) -> SafeString:
+    """The header: the portal's brand and menu, or on an agency's own domain (``site``) the
+    agency's; on the portal's pages about one agency (``agency``), a bar with that agency's name
+    and menu below. The entry of the page shown is marked."""
+    menus_of = menus_of or menus.site_menus
+    menu = menus_of(site).header
+    agency_menu = menus_of(agency).header if agency is not None and site is None else ()
+    tops = (*menu, *agency_menu)
+    urls = {entry.url for top in tops for entry in (top, *top.children)}
+    current_path = path if path in urls else ""
+    context = {
+        "site": site,
+        "menu": menu,
+        "agency": agency if agency_menu else None,
+        "agency_menu": agency_menu,
+        "current_path": current_path,
+        "query": query,
+    }
+    shows = (
+        content_key(site),
+        menu,
+        content_key(agency) if agency_menu else (),
+        agency_menu,
+        current_path,
+        query,
+    )
     (html,) = render_kept(HEADER_TEMPLATE, [(context, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 
-def render_footer_sections() -> SafeString:
-    """The footer's columns that are the same on every page (all but the language switch)."""
-    sections = menus.footer_sections()
-    shows = [
-        (str(section.heading), [(str(link.label), link.url) for link in section.links])
-        for section in sections
-    ]
-    (html,) = render_kept(FOOTER_TEMPLATE, [({"sections": sections}, shows)])
+def render_footer_sections(agency=None, *, menus_of=None) -> SafeString:
+    """The footer's columns that are the same on every page of a site (all but the language
+    switch): the agency's (or the portal's) identity and contacts, its footer menu, and where to
+    complain (SP4N-LAPOR!, the Komisi Informasi)."""
+    sections = (menus_of or menus.site_menus)(agency).footer
+    context = {"sections": sections, "agency": agency}
+    shows = (content_key(agency), [(str(s.heading), s.links) for s in sections])
+    (html,) = render_kept(FOOTER_TEMPLATE, [(context, shows)])
     return mark_safe(html)  # noqa: S308 - template output, escaped there
 
 

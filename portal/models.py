@@ -104,7 +104,7 @@ class MenuItem(models.Model):
         _("address"),
         max_length=500,
         blank=True,
-        help_text=_("On this site (/ppid/) or elsewhere (https://...)."),
+        help_text=_("On this site (/berita/) or elsewhere (https://...)."),
     )
 
     class Meta:
@@ -156,5 +156,5 @@ class MenuItem(models.Model):
             URLValidator(schemes=["http", "https"])(self.url)
         except ValidationError:
             raise ValidationError(
-                {"url": _("Enter an address on this site (/ppid/) or a full one (https://...).")}
+                {"url": _("Enter an address on this site (/berita/) or a full one (https://...).")}
             ) from None

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveSmallIntegerField(default=0, help_text='Smaller numbers come first.', verbose_name='order')),
                 ('label', models.CharField(blank=True, help_text="Empty: the page's title or the list's name.", max_length=80, verbose_name='label')),
                 ('list_target', models.CharField(blank=True, choices=[('home', 'Home'), ('news', 'News'), ('announcements', 'Announcements'), ('agenda', 'Agenda'), ('documents', 'Documents'), ('galleries', 'Galleries'), ('ppid', 'PPID')], max_length=20, verbose_name='list')),
-                ('url', models.CharField(blank=True, help_text='On this site (/ppid/) or elsewhere (https://...).', max_length=500, verbose_name='address')),
+                ('url', models.CharField(blank=True, help_text='On this site (/berita/) or elsewhere (https://...).', max_length=500, verbose_name='address')),
                 ('menu', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='portal.menu', verbose_name='menu')),
                 ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='newsroom.page', verbose_name='page')),
                 ('parent', models.ForeignKey(blank=True, help_text='Empty for an entry at the top. Save a new menu first to place entries.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='portal.menuitem', verbose_name='under')),

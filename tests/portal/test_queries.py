@@ -1,10 +1,12 @@
 """Every public page runs at most 8 SQL queries, and as many with 50 articles as with 5."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.models import Article, Category, Tag
+from portal import fragments
 from tests.newsroom.portal_helpers import give_cover
 
 MAX_QUERIES = 8
@@ -53,6 +55,11 @@ def newsroom(agency, other_agency, writer, other_writer, make_article):
 
 
 def count_queries(client, path):
+    # Warm caches each time: the menus (portal.menus) and the map of own domains are read from
+    # the database on a miss only, once per change (tests/portal/test_menus.py counts the miss).
+    cache.clear()
+    fragments.forget_local()
+    client.get(path)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200, path
