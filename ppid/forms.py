@@ -15,6 +15,7 @@ from . import botcheck
 from .models import (
     ApplicantType,
     Channel,
+    DeliveryMethod,
     ExemptionGround,
     InformationRequest,
     Objection,
@@ -294,6 +295,18 @@ class AttachForm(forms.Form):
         uploaded = self.cleaned_data["file"]
         inspect_upload(uploaded)
         return uploaded
+
+
+class DeliveryForm(forms.Form):
+    delivered_on = forms.DateField(
+        label=_("Delivered on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    channel = forms.ChoiceField(label=_("Delivered by"), choices=DeliveryMethod.choices)
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        help_text=_("e.g. sent to the requester's e-mail; collected by the requester in person"),
+    )
 
 
 class FeeForm(forms.Form):

@@ -38,6 +38,14 @@ def _share(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
+def _percentile(ordered: list[int], percent: int) -> int | None:
+    """The nearest-rank percentile of sorted values (None when there are none)."""
+    if not ordered:
+        return None
+    rank = max(1, -(-percent * len(ordered) // 100))  # ceil(percent * n / 100)
+    return ordered[rank - 1]
+
+
 def _counted(counter: Counter, choices) -> list[tuple[str, int]]:
     return [(str(label), counter.get(value, 0)) for value, label in choices]
 
@@ -107,16 +115,25 @@ def annual_report(year: int, today: date | None = None) -> dict:
         .exclude(outcome=NOT_COMPLETED)
         .annotate(received_on=TruncDate("received_at"), decided_on=TruncDate("decided_at"))
         .values_list(
-            "agency_id", "received_on", "completed_at", "decided_on", "due_date", "extension_days"
+            *("agency_id", "received_on", "completed_at", "decided_on", "due_date"),
+            *("extension_days", "outcome", "delivered_on"),
         )
     )
     answers = []
-    for agency_id, received_on, completed_at, decided_on, due_date, extension_days in answered_rows:
+    deliveries = []  # (agency, day zero, delivered on) of the requests fulfilled
+    awaiting_delivery = 0
+    for row in answered_rows:
+        agency_id, received_on, completed_at, decided_on, due_date, extension_days = row[:6]
+        outcome, delivered_on = row[6:]
         start = clock_start(_Clock(agencies[agency_id], received_on, completed_at)) or received_on
         answers.append((agency_id, start, decided_on, due_date, extension_days))
+        if delivered_on:
+            deliveries.append((agency_id, start, delivered_on))
+        elif outcome in InformationRequest.DELIVERABLE_OUTCOMES:
+            awaiting_delivery += 1
     years = {
         day.year for _agency, start, decided_on, *_rest in answers for day in (start, decided_on)
-    }
+    } | {delivered_on.year for *_rest, delivered_on in deliveries}
     calendars = deadlines.WorkingCalendar.for_agencies(
         {agency_id for agency_id, *_rest in answers},
         min(years, default=year),
@@ -133,6 +150,12 @@ def annual_report(year: int, today: date | None = None) -> dict:
             timeliness["within_extension"] += 1
         else:
             timeliness["late"] += 1
+
+    # Time to fulfil: from day zero to the day the information reached the requester.
+    days_to_fulfil = sorted(
+        calendars[agency_id].working_days_between(start, delivered_on)
+        for agency_id, start, delivered_on in deliveries
+    )
 
     # Disputes taken to the Komisi Informasi that year (by filing date), by stage and outcome.
     disputes = list(
@@ -162,6 +185,10 @@ def annual_report(year: int, today: date | None = None) -> dict:
         ),
         "late": (timeliness["late"], _share(timeliness["late"], answered)),
         "open_overdue": open_overdue,
+        "fulfilled": len(days_to_fulfil),
+        "awaiting_delivery": awaiting_delivery,
+        "median_days_to_fulfil": statistics.median(days_to_fulfil) if days_to_fulfil else None,
+        "p90_days_to_fulfil": _percentile(days_to_fulfil, 90),
         "objections_total": len(objections),
         "objections_by_ground": _counted(ground_counts, ObjectionGround.choices),
         "disputes_total": len(disputes),
@@ -210,6 +237,18 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
         (timeliness, _("Within the extension (%)"), report["within_extension"][1]),
         (timeliness, _("Late (%)"), report["late"][1]),
         (timeliness, _("Still open and overdue"), report["open_overdue"]),
+        (_("Fulfilment"), _("Information delivered"), report["fulfilled"]),
+        (_("Fulfilment"), _("Granted, not yet delivered"), report["awaiting_delivery"]),
+        (
+            _("Fulfilment"),
+            _("Working days from receipt to delivery: median"),
+            _blank(report["median_days_to_fulfil"]),
+        ),
+        (
+            _("Fulfilment"),
+            _("Working days from receipt to delivery: 90th percentile"),
+            _blank(report["p90_days_to_fulfil"]),
+        ),
         (_("Objections"), _("Total"), report["objections_total"]),
     ]
     rows += [(_("Objections by ground"), label, v) for label, v in report["objections_by_ground"]]
@@ -221,6 +260,10 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
     rows += [(disputes, label, v) for label, v in report["disputes_by_stage"]]
     rows += [(disputes, label, v) for label, v in report["disputes_by_outcome"]]
     return rows
+
+
+def _blank(value):
+    return "" if value is None else value
 
 
 def _check_year(year: int) -> None:

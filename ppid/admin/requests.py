@@ -19,7 +19,7 @@ from accounts.admin import AgencyScopedAdmin
 from humas.admin_input import object_or_404
 
 from .. import deadlines, forms, services
-from ..models import InformationRequest
+from ..models import InformationRequest, Outcome
 from ..services import PPIDError, transitions
 
 Status = InformationRequest.Status
@@ -53,8 +53,42 @@ STEP_PAGES = {
         lambda req, user, data: services.close_incomplete(req, actor=user, reasons=data["note"]),
     ),
     "attach": (forms.AttachForm, _attach),
+    "deliver": (
+        forms.DeliveryForm,
+        lambda req, user, data: services.record_delivery(req, actor=user, **data),
+    ),
     "fee": (forms.FeeForm, lambda req, user, data: services.record_fee(req, actor=user, **data)),
 }
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    """Fulfilment: granted requests whose information has not reached the requester yet, and
+    "not yet documented" promises whose date has passed."""
+
+    title = gettext_lazy("delivery")
+    parameter_name = "penyerahan"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("belum", gettext_lazy("Granted, not yet delivered")),
+            ("janji-lewat", gettext_lazy("Promised date passed")),
+            ("sudah", gettext_lazy("Delivered")),
+        ]
+
+    def queryset(self, request, queryset):
+        owed = Q(status=Status.DECIDED, outcome__in=InformationRequest.DELIVERABLE_OUTCOMES)
+        if self.value() == "belum":
+            return queryset.filter(owed, delivered_on__isnull=True)
+        if self.value() == "janji-lewat":
+            return queryset.filter(
+                owed,
+                delivered_on__isnull=True,
+                outcome=Outcome.NOT_DOCUMENTED,
+                documented_by__lt=timezone.localdate(),
+            )
+        if self.value() == "sudah":
+            return queryset.filter(delivered_on__isnull=False)
+        return queryset
 
 
 @admin.register(InformationRequest)
@@ -65,7 +99,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         "registration_number", "deadline", "status", "channel", "applicant_type", "name",
         "nik_masked", "agency",
     ]  # fmt: skip
-    list_filter = ["status", "channel", "applicant_type", "outcome", "agency"]
+    list_filter = ["status", DeliveryFilter, "channel", "applicant_type", "outcome", "agency"]
     search_fields = ["registration_number", "name"]
     list_select_related = ["agency"]
 
@@ -143,6 +177,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             "holder_of_information", "documented_by", "decision_reasons", "decided_at",
             "decided_by",
         ]}),
+        (gettext_lazy("Delivery"), {"fields": ["delivered_on", "delivered_via", "delivery_note"]}),
     ]  # fmt: skip
 
     def get_readonly_fields(self, request, obj=None):

@@ -170,6 +170,13 @@ class InformationRequest(models.Model):
     )
     decision_reasons = models.TextField(_("reasons and explanation"), blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    # Fulfilment: the day the information reached the requester (or was handed over), after a
+    # decision that grants it; "time to fulfil" in the report runs from receipt to this day.
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True, editable=False)
+    delivered_via = models.CharField(
+        _("delivered by"), max_length=10, choices=DeliveryMethod.choices, blank=True, editable=False
+    )
+    delivery_note = models.TextField(_("delivery note"), blank=True, editable=False)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True, editable=False)
     decided_by = models.ForeignKey(
@@ -193,6 +200,9 @@ class InformationRequest(models.Model):
     )
 
     objects = RequestQuerySet.as_manager()
+
+    #: Decisions after which the information itself is still owed to the requester.
+    DELIVERABLE_OUTCOMES = (Outcome.GRANTED, Outcome.PARTIAL, Outcome.NOT_DOCUMENTED)
 
     #: Statuses after which nothing more is owed to the requester on the request itself.
     CLOSED_STATUSES = (Status.DECIDED, Status.WITHDRAWN)
@@ -221,6 +231,15 @@ class InformationRequest(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status == self.Status.DECIDED
+
+    @property
+    def awaits_delivery(self) -> bool:
+        """Decided in the requester's favour, and the information not yet handed over."""
+        return (
+            self.is_decided
+            and self.outcome in self.DELIVERABLE_OUTCOMES
+            and self.delivered_on is None
+        )
 
     @property
     def is_closed(self) -> bool:

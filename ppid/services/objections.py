@@ -100,7 +100,8 @@ def _arisen(req: InformationRequest, ground: str, today: date) -> tuple[date, da
     if ground == ObjectionGround.G:
         if due is None or today <= due:
             return None
-        late = [d for d in [decided_on, *_sent_days(req, today)] if d and d > due]
+        delivered = req.delivered_on if req.delivered_on and req.delivered_on <= today else None
+        late = [d for d in [decided_on, *_sent_days(req, today), delivered] if d and d > due]
         first = due + timedelta(days=1) if unanswered_at_due else min(late, default=None)
         if late:
             return max(late), first

@@ -16,6 +16,7 @@ from .. import deadlines
 from ..models import (
     ApplicantType,
     Channel,
+    DeliveryMethod,
     ExemptionGround,
     InformationRequest,
     Outcome,
@@ -226,6 +227,46 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
             step.code,
             _("The requester sent the missing parts: %(what)s")
             % {"what": "; ".join([*names, note] if note else names)},
+        )
+    return req
+
+
+def record_delivery(
+    req: InformationRequest,
+    *,
+    actor,
+    delivered_on: date,
+    channel: str,
+    note: str = "",
+    today: date | None = None,
+) -> InformationRequest:
+    """Record that the information granted reached the requester (the end of the service)."""
+    today = today or timezone.localdate()
+    note = (note or "").strip()
+    with transaction.atomic():
+        req = lock_request(req)
+        step = check_step(req, "deliver", actor, today)
+        decided_on = timezone.localdate(req.decided_at)
+        if delivered_on > today:
+            raise PPIDError(_("The delivery date cannot be in the future."))
+        if delivered_on < decided_on:
+            raise PPIDError(
+                _("The delivery date cannot be before the decision (%(date)s).")
+                % {"date": notices._date(decided_on)}
+            )
+        if channel not in DeliveryMethod.values:
+            raise PPIDError(_("Choose how the information was delivered."))
+        req.delivered_on = delivered_on
+        req.delivered_via = channel
+        req.delivery_note = note
+        req.save(update_fields=["delivered_on", "delivered_via", "delivery_note"])
+        record_event(
+            req,
+            step.code,
+            _("The information was delivered on %(date)s (%(channel)s).")
+            % {"date": notices._date(delivered_on), "channel": req.get_delivered_via_display()}
+            + (f" {note}" if note else ""),
+            actor=actor,
         )
     return req
 

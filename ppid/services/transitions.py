@@ -89,6 +89,14 @@ def _completion_period_over(req: InformationRequest, today: date):
     return None
 
 
+def _delivery_owed(req: InformationRequest, today: date):
+    if req.outcome not in InformationRequest.DELIVERABLE_OUTCOMES:
+        return gettext_lazy("Only a request decided in the requester's favour has a delivery.")
+    if req.delivered_on is not None:
+        return gettext_lazy("The delivery of this request has already been recorded.")
+    return None
+
+
 PPID_STAFF = permissions.PPID_ROLES
 #: Files and fees go with a request before, with and after its decision; not after a withdrawal.
 ANY_STATUS = tuple(status for status in Status.values if status != WITHDRAWN)
@@ -173,6 +181,18 @@ STEPS: dict[str, Step] = {
                 "Only a request waiting for completion can be closed as not completed."
             ),
             guards=(_completion_period_over,),
+        ),
+        # Fulfilment: the information reached the requester (Perki 1/2021: the service ends
+        # with the delivery, not with the decision).
+        Step(
+            "deliver",
+            gettext_lazy("Record the delivery"),
+            _from(DECIDED),
+            "ppid.request.delivered",
+            PPID_STAFF,
+            notice=False,
+            refusal=gettext_lazy("Decide the request before recording its delivery."),
+            guards=(_delivery_owed,),
         ),
         # The requester may withdraw an open request from the status page; confirmed in writing.
         Step(

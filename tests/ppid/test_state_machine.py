@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
 from ppid import services
@@ -22,15 +23,15 @@ pytestmark = pytest.mark.django_db
 
 #: x = PPID staff of the agency may take the step in this state (and see its button).
 TABLE = """
-state                    process  ask-completion  completed  extend  decide  close-incomplete  attach  fee
-received                    x           x             .        x       x            .            x      x
-in_process                  .           x             .        x       x            .            x      x
-awaiting_completion         .           .             x        x       .            .            x      x
-awaiting_clock_stopped      .           .             x        .       .            .            x      x
-awaiting_period_over        .           .             x        .       .            x            x      x
-extended                    .           x             .        .       x            .            x      x
-overdue                     x           x             .        .       x            .            x      x
-decided                     .           .             .        .       .            .            x      x
+state                    process  ask-completion  completed  extend  decide  close-incomplete  deliver  attach  fee
+received                    x           x             .        x       x            .             .       x      x
+in_process                  .           x             .        x       x            .             .       x      x
+awaiting_completion         .           .             x        x       .            .             .       x      x
+awaiting_clock_stopped      .           .             x        .       .            .             .       x      x
+awaiting_period_over        .           .             x        .       .            x             .       x      x
+extended                    .           x             .        .       x            .             .       x      x
+overdue                     x           x             .        .       x            .             .       x      x
+decided                     .           .             .        .       .            .             x       x      x
 """  # noqa: E501
 _header, *_rows = [line.split() for line in TABLE.strip().splitlines()]
 STAFF_STEPS = _header[1:]
@@ -114,6 +115,9 @@ def _calls(actor):
             req, actor=actor, outcome="granted", reasons="Informasi terlampir"
         ),
         "close-incomplete": lambda req: services.close_incomplete(req, actor=actor, reasons=""),
+        "deliver": lambda req: services.record_delivery(
+            req, actor=actor, delivered_on=timezone.localdate(), channel="email"
+        ),
         "attach": lambda req: services.attach_file(
             req,
             actor=actor,
