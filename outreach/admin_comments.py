@@ -10,6 +10,8 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -104,11 +106,8 @@ class CommentAdmin(AgencyScopedAdmin):
     view_roles = permissions.COMMENT_DESK_ROLES
     change_form_template = "admin/outreach/comment/change_form.html"
     change_list_template = "admin/outreach/comment/change_list.html"
-    list_display = [
-        "posted_at", "platform", "author", "excerpt", "category", "sentiment", "status_label",
-        "assigned_to", "response_time",
-    ]  # fmt: skip
-    list_display_links = ["posted_at", "author"]
+    list_display = ["written", "comment", "classified", "handling"]
+    list_display_links = ["written"]
     list_filter = ["status", "category", "sentiment", "platform", "kind", "agency"]
     search_fields = ["author_name", "author_handle", "text", "reply_text"]
     list_select_related = ["agency", "assigned_to"]
@@ -155,25 +154,54 @@ class CommentAdmin(AgencyScopedAdmin):
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def has_delete_permission(self, request, obj=None):
+        # The desk's record is kept: only supervisors remove an entry (spam, a duplicate).
+        if obj is None:
+            return permissions.has_any_role(request.user, permissions.CONTENT_REVIEW_ROLES)
+        return permissions.has_role(request.user, obj.agency_id, *permissions.CONTENT_REVIEW_ROLES)
+
     def save_model(self, request, obj, form, change):
         desk.save_comment(obj, actor=request.user)
 
     # --- list columns -------------------------------------------------------------------------
 
-    @admin.display(description=gettext_lazy("sender"), ordering="author_name")
-    def author(self, obj):
-        return obj.author_handle or obj.author_name
+    @admin.display(description=gettext_lazy("written at"), ordering="posted_at")
+    def written(self, obj):
+        moment = timezone.localtime(obj.posted_at)
+        return format_html("{}<br>{}", date_format(moment, "j M Y"), date_format(moment, "H.i T"))
 
-    @admin.display(description=gettext_lazy("text"))
-    def excerpt(self, obj):
-        return Truncator(" ".join(obj.text.split())).chars(80)
+    @admin.display(description=gettext_lazy("comment"))
+    def comment(self, obj):
+        return format_html(
+            '<span class="desk-who"><strong>{}</strong> {} · {} · {}</span>'
+            '<span class="desk-text">{}</span>',
+            obj.author_name,
+            obj.author_handle if obj.author_handle != obj.author_name else "",
+            obj.get_platform_display(),
+            obj.get_kind_display(),
+            Truncator(" ".join(obj.text.split())).chars(110),
+        )
+
+    @admin.display(description=gettext_lazy("class"), ordering="category")
+    def classified(self, obj):
+        return format_html(
+            '{}<span class="desk-sentiment desk-sentiment-{}">{}</span>',
+            obj.get_category_display(),
+            obj.sentiment,
+            obj.get_sentiment_display(),
+        )
 
     @admin.display(description=gettext_lazy("status"), ordering="status")
-    def status_label(self, obj):
+    def handling(self, obj):
         return format_html(
-            '<span class="desk-status desk-status-{}">{}</span>',
+            '<span class="desk-status desk-status-{}">{}</span><span class="desk-who">{}</span>'
+            '<span class="desk-who">{}</span>',
             obj.status,
             obj.get_status_display(),
+            obj.assigned_to or "",
+            _("answered in %(time)s") % {"time": format_office_minutes(obj.response_minutes)}
+            if obj.response_minutes is not None
+            else "",
         )
 
     @admin.display(description=gettext_lazy("response time"), ordering="response_minutes")
