@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin
 from humas.filestore import ReshowFormWhenFileNotStored
-from newsroom.models import Article
+from newsroom.models import Article, Document
 
 from ..models import DIPEntry
+from ..models.dip import exemption_ended_q, periodic_stale_q
 from ..services import PPIDError, dip
 
 
@@ -30,7 +33,8 @@ class DIPEntryForm(forms.ModelForm):
         fields = [
             "agency", "title", "category", "summary", "published", "holding_unit",
             "person_responsible", "made_when", "made_where", "form", "retention_period", "file",
-            "link", "article", "exemption_ground", "classification_reason", "exempt_until",
+            "link", "article", "documents", "exemption_ground", "classification_reason",
+            "exempt_until",
         ]  # fmt: skip
 
     user = None  # set by DIPEntryAdmin.get_form
@@ -45,14 +49,40 @@ class DIPEntryForm(forms.ModelForm):
             self.add_error(field if field in self.fields else None, message)
 
 
+class ReviewDueFilter(admin.SimpleListFilter):
+    """Entries due for review: an exemption that has ended, periodic information gone stale."""
+
+    title = gettext_lazy("review")
+    parameter_name = "tinjau"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("semua", gettext_lazy("Needs review")),
+            ("pengecualian-berakhir", gettext_lazy("Exemption ended")),
+            ("berkala-usang", gettext_lazy("Periodic, not updated for 6 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "semua":
+            return queryset.needing_review(today)
+        if self.value() == "pengecualian-berakhir":
+            return queryset.filter(exemption_ended_q(today))
+        if self.value() == "berkala-usang":
+            return queryset.filter(periodic_stale_q(today))
+        return queryset
+
+
 @admin.register(DIPEntry)
 class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
     form = DIPEntryForm
     change_form_template = "admin/ppid/dipentry/change_form.html"
     actions = ["publish_selected", "withdraw_selected"]
     view_roles = permissions.PPID_ROLES
-    list_display = ["title", "agency", "category", "published", "exempt_until", "updated_at"]
-    list_filter = ["category", "published", "agency"]
+    list_display = [
+        "title", "agency", "category", "published", "exempt_until", "updated_at", "review",
+    ]  # fmt: skip
+    list_filter = [ReviewDueFilter, "category", "published", "agency"]
     search_fields = ["title", "summary"]
     list_select_related = ["agency"]
     fieldsets = [
@@ -70,6 +100,7 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
                     "file",
                     "link",
                     "article",
+                    "documents",
                 ]
             },
         ),  # fmt: skip
@@ -79,6 +110,11 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         ),
         (None, {"fields": ["note"]}),
     ]
+
+    @admin.display(description=gettext_lazy("review"))
+    def review(self, obj):
+        reason = obj.review_reason()
+        return format_html('<span class="ppid-due overdue">{}</span>', reason) if reason else ""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -101,6 +137,8 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         extra = {}
         if entry is not None:
             extra["dip_events"] = entry.events.select_related("actor")
+            if request.method == "GET" and (reason := entry.review_reason()):
+                messages.warning(request, reason)
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
     def _set_published(self, request, queryset, service, done_message):
@@ -132,6 +170,19 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
             dip.withdraw_dip_entry,
             lambda n: ngettext("%(count)d entry withdrawn.", "%(count)d entries withdrawn.", n),
         )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "documents":
+            # Published (or scheduled) files of the download centre of the person's agencies.
+            documents = Document.objects.filter(status=Document.Status.PUBLISHED)
+            kwargs["queryset"] = permissions.scope_to_agencies(
+                documents, request.user, permissions.PPID_ROLES
+            ).order_by("-year", "title")
+            kwargs["help_text"] = gettext_lazy(
+                "Published files of the download centre shown with this entry. Hold Ctrl "
+                "(Cmd on a Mac) to choose more than one."
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article":

@@ -1,17 +1,49 @@
 """The public-information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11 and 17)."""
 
+from calendar import monthrange
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .requests import ExemptionGround
+
+#: Periodic information is published at least every six months (UU 14/2008 Pasal 9(3)).
+PERIODIC_MONTHS = 6
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (31 Aug -> 28/29 Feb)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+
+
+def exemption_ended_q(today: date) -> Q:
+    """Exempt entries whose exemption period is over: to be reviewed and, as a rule, opened."""
+    return Q(category=DIPEntry.Category.EXEMPT, exempt_until__lt=today)
+
+
+def periodic_stale_q(today: date) -> Q:
+    """Periodic entries not updated for six months or more."""
+    return Q(category=DIPEntry.Category.PERIODIC, updated_at__date__lte=months_before(
+        today, PERIODIC_MONTHS
+    ))  # fmt: skip
 
 
 class DIPQuerySet(models.QuerySet):
     def public(self):
         """What the public list shows: published entries (exempt ones without their content)."""
         return self.filter(published=True).select_related("agency")
+
+    def needing_review(self, today: date | None = None):
+        """Entries the PPID must look at again: ended exemptions and stale periodic entries."""
+        today = today or timezone.localdate()
+        return self.filter(exemption_ended_q(today) | periodic_stale_q(today))
 
 
 class DIPEntry(models.Model):
@@ -73,6 +105,21 @@ class DIPEntry(models.Model):
     @property
     def is_exempt(self) -> bool:
         return self.category == self.Category.EXEMPT
+
+    def review_reason(self, today: date | None = None) -> str:
+        """Why the PPID should review this entry now ("" when nothing is due)."""
+        today = today or timezone.localdate()
+        if self.is_exempt and self.exempt_until and self.exempt_until < today:
+            return gettext("Exemption ended on %(date)s: review and open it") % {
+                "date": formats.date_format(self.exempt_until, "j F Y")
+            }
+        stale_from = months_before(today, PERIODIC_MONTHS)
+        updated_on = timezone.localdate(self.updated_at) if self.updated_at else None
+        if self.category == self.Category.PERIODIC and updated_on and updated_on <= stale_from:
+            return gettext("Not updated since %(date)s (periodic: at least every 6 months)") % {
+                "date": formats.date_format(updated_on, "j F Y")
+            }
+        return ""
 
 
 class DIPEvent(models.Model):
