@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .document_files import CONTENT_TYPES, FileType, inspect_document
 from .images import validate_image
@@ -52,7 +53,7 @@ class Document(Publishable):
 
     class Kind(models.TextChoices):
         REGULATION = "regulasi", _("Regulation")
-        FORM = "formulir", _("Form")
+        FORM = "formulir", pgettext_lazy("document kind", "Form")
         REPORT = "laporan", _("Report")
         SOP = "sop", _("Standard operating procedure (SOP)")
         SERVICE_STANDARD = "standar_pelayanan", _("Service standard")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import permissions
 from accounts.models import Agency
+from newsroom.library import Document
 
 from . import deadlines, ratelimit, services
 from .forms import (
@@ -366,7 +367,11 @@ def dip_list(request):
             Q(title__icontains=query)
             | (Q(summary__icontains=query) & ~Q(category=DIPEntry.Category.EXEMPT))
         )
-    page = Paginator(entries.select_related("article"), 20).get_page(request.GET.get("page"))
+    # The download centre's files of each entry: public ones only, in one query for the page.
+    public = Document.objects.public().order_by("title")
+    documents = Prefetch("documents", queryset=public, to_attr="public_documents")
+    entries = entries.select_related("article").prefetch_related(documents)
+    page = Paginator(entries, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "ppid/dip_list.html",

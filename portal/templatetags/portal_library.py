@@ -22,3 +22,10 @@ def youtube_embed(url, title=""):
     """The youtube-nocookie.com frame of a YouTube address, in the one form the sanitiser keeps."""
     video_id = youtube_id(url)
     return mark_safe(embed_html(video_id, str(title))) if video_id else ""  # noqa: S308 (escaped)
+
+
+@register.inclusion_tag("portal/_attached_documents.html")
+def attached_documents(obj, heading_id="attached-documents"):
+    """The public documents of the download centre an article attaches (one query)."""
+    documents = obj.documents.public().only("slug", "title", "file_type", "file_size", "kind")
+    return {"documents": list(documents.order_by("title")), "heading_id": heading_id}
