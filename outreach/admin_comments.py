@@ -111,12 +111,13 @@ class CommentAdmin(AgencyScopedAdmin):
     list_filter = ["status", "category", "sentiment", "platform", "kind", "agency"]
     search_fields = ["author_name", "author_handle", "text", "reply_text"]
     list_select_related = ["agency", "assigned_to"]
+    autocomplete_fields = ["planned_post"]
     list_per_page = 50
     show_full_result_count = False
     fieldsets = [
         (None, {"fields": [
             "agency", "platform", "kind", "author_name", "author_handle", "posted_at", "text",
-            "post_url",
+            "post_url", "planned_post",
         ]}),
         (gettext_lazy("Handling"), {"fields": ["category", "sentiment", "assigned_to"]}),
     ]  # fmt: skip

@@ -91,6 +91,15 @@ class Comment(models.Model):
         blank=True,
         help_text=_("The post it was written on."),
     )
+    planned_post = models.ForeignKey(
+        "outreach.PlannedPost",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("planned post"),
+        help_text=_("The agency's planned post it was written on, if it is one."),
+    )
     category = models.CharField(
         _("class"), max_length=14, choices=Category.choices, default=Category.OTHER
     )
@@ -184,6 +193,12 @@ class Comment(models.Model):
 
     def clean(self):
         super().clean()
+        if (
+            self.planned_post_id
+            and self.agency_id
+            and self.planned_post.agency_id != self.agency_id
+        ):
+            raise ValidationError({"planned_post": _("Choose one of this agency's own posts.")})
         if self.assigned_to_id and self.agency_id:
             from accounts.models import Membership
 

@@ -149,3 +149,25 @@ def test_who_works_the_desk(agency, make_user, make_comment, role, may):
     else:
         with pytest.raises(desk.DeskError):
             desk.take(comment, actor=person)
+
+
+def test_a_comment_points_only_to_the_agencys_own_planned_post(
+    agency, other_agency, writer, other_writer, make_comment
+):
+    from django.utils import timezone
+
+    from outreach.planning import Pillar
+    from outreach.posts import PlannedPost
+
+    def post(agency, author):
+        pillar = Pillar.objects.create(agency=agency, name="Edukasi", target_share=30)
+        return PlannedPost.objects.create(
+            agency=agency, author=author, platform="instagram", caption="Panen udang",
+            planned_at=timezone.now(), pillar=pillar,
+        )  # fmt: skip
+
+    comment = make_comment(agency, planned_post=post(other_agency, other_writer))
+    with pytest.raises(ValidationError, match="instansi ini"):
+        comment.full_clean()
+    comment.planned_post = post(agency, writer)
+    comment.full_clean()
