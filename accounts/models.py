@@ -3,14 +3,38 @@
 from datetime import time
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from humas.links import slug_url
 
 
+def validate_letter_format(value: str) -> None:
+    """A letter number format must fill in with the four names it may use, and only those."""
+    try:
+        value.format(nomor=7, kode="DINAS", bulan="XI", tahun=2026)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(
+            _(
+                "Use only {nomor}, {kode}, {bulan} and {tahun}, "
+                "e.g. {nomor:03d}/PPID-{kode}/{bulan}/{tahun}."
+            )
+        ) from None
+
+
 class User(AbstractUser):
     """A staff member or administrator. Citizens need no account."""
+
+    #: Civil servants sign letters with their NIP (Nomor Induk Pegawai, 18 digits).
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        blank=True,
+        validators=[RegexValidator(r"^\d{18}$", _("A NIP is 18 digits."))],
+        help_text=_("Printed under the signature of written notices (PPID)."),
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -100,6 +124,23 @@ class Agency(models.Model):
         max_length=10,
         choices=ClockStart.choices,
         default=ClockStart.RECEIPT,
+    )
+    # The PPID's letters (written notices): where they are signed and how they are numbered.
+    ppid_letter_place = models.CharField(
+        _("place on PPID letters"),
+        max_length=100,
+        blank=True,
+        help_text=_("The city written before the date, e.g. Palangka Raya."),
+    )
+    ppid_letter_format = models.CharField(
+        _("PPID letter number format"),
+        max_length=100,
+        default="{nomor:03d}/PPID-{kode}/{bulan}/{tahun}",
+        validators=[validate_letter_format],
+        help_text=_(
+            "{nomor} the letter's sequence in the year, {kode} the agency's code, {bulan} the "
+            "month in Roman numerals, {tahun} the year. E.g. 007/PPID-DISLUTKAN/XI/2026."
+        ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
