@@ -37,6 +37,8 @@ PUBLIC_PAGES = [
     ("agency", "{agency}"),
     ("search", "/cari/?q=nelayan"),
     ("feed", "/feed/"),
+    # The download centre (issue 15): its list with a filter, as visitors use it.
+    ("download centre", "/dokumen/?jenis=laporan"),
 ]
 STAFF_CONNECTIONS = 2
 # Search latency for one visitor at a time: with 8 connections on 2 workers, p95 is mostly the
