@@ -178,7 +178,7 @@ def test_the_event_page_has_its_facts_json_ld_and_calendar_links(client, schedul
     )
     response = client.get(event.get_absolute_url())
     html = response.content.decode()
-    assert "Selasa, 1 Desember 2026 · 08.30–15.00 WIB" in html
+    assert 'Selasa, 1 Desember 2026 · <span class="nowrap">08.30–15.00 WIB</span>' in html
     assert "Bidang Perikanan Budidaya" in html and "https://forms.example.go.id/bimtek" in html
     assert reverse("portal:event_ics", args=[event.slug]) in html
     assert "calendar.google.com/calendar/render?action=TEMPLATE" in html
@@ -313,7 +313,7 @@ def announcement_form(agency, **fields):
         "agency": agency.pk,
         "title": "Pengumuman hasil seleksi",
         "slug": "",
-        "lead": "Daftar peserta yang lulus.",
+        "lead": "Daftar peserta yang lulus seleksi administrasi dan jadwal wawancara.",
         "body": "<p>Isi.</p>",
         "expire_at_0": "",
         "expire_at_1": "",
@@ -326,7 +326,7 @@ def event_form(agency, **fields):
         "agency": agency.pk,
         "title": "Sosialisasi Perizinan Kapal",
         "slug": "",
-        "lead": "Sosialisasi untuk pemilik kapal.",
+        "lead": "Sosialisasi tata cara perizinan kapal bagi pemilik kapal di bawah 30 GT.",
         "body": "",
         "start_date": "2026-12-10",
         "start_time": "09:00",
