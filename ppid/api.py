@@ -9,7 +9,7 @@ that invalidate it (portal.cache_hooks).
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Min
+from django.db.models import Min, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,9 +17,10 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from newsroom.library import Document
 from portal.api.base import KnownParameters, MomentFilter, agency_filter
 from portal.api.base import PublicViewSet as _PublicViewSet
-from portal.api.fields import AgencyRefSerializer
+from portal.api.fields import AgencyRefSerializer, PublicURLField
 
 from .models import DIPEntry, InformationRequest
 from .reports import annual_report
@@ -36,13 +37,27 @@ EXEMPT_ONLY = (
 )
 CONTENT = (
     "summary", "holding_unit", "person_responsible", "made_when", "made_where", "form",
-    "retention_period", "file", "link", "article",
+    "retention_period", "file", "link", "article", "documents",
 )  # fmt: skip
 
 
 class DIPArticleSerializer(serializers.Serializer):
     title = serializers.CharField()
     url = serializers.URLField()
+
+
+class DIPDocumentSerializer(serializers.ModelSerializer):
+    """A public document of the download centre the entry attaches."""
+
+    url = PublicURLField()
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = ["title", "url", "download_url", "file_type", "file_size"]
+
+    def get_download_url(self, document) -> str:
+        return self.context["request"].build_absolute_uri(document.get_download_url())
 
 
 class DIPEntrySerializer(serializers.ModelSerializer):
@@ -52,6 +67,7 @@ class DIPEntrySerializer(serializers.ModelSerializer):
     file = serializers.FileField(read_only=True, allow_null=True)
     link = serializers.URLField(allow_null=True)
     article = serializers.SerializerMethodField()
+    documents = DIPDocumentSerializer(source="public_documents", many=True, allow_null=True)
     exemption_ground = serializers.CharField(allow_null=True)
     exemption_ground_label = serializers.CharField(
         source="get_exemption_ground_display", allow_null=True
@@ -106,7 +122,14 @@ class DIPEntryViewSet(_PublicViewSet):
     """The public-information list (Daftar Informasi Publik): its published entries; an exempt
     entry shows its classification, never its content."""
 
-    queryset = DIPEntry.objects.select_related("agency", "article")
+    queryset = DIPEntry.objects.select_related("agency", "article").prefetch_related(
+        # Public documents only, as on the DIP page (ppid.views.dip_list).
+        Prefetch(
+            "documents",
+            queryset=Document.objects.public().order_by("title"),
+            to_attr="public_documents",
+        )
+    )
     serializer_class = DIPEntrySerializer
     filterset_class = DIPFilter
     ordering = ("id",)

@@ -73,8 +73,9 @@ class MomentFilter(django_filters.Filter):
 
     field_class = MomentField
 
-    def __init__(self, *args, until: bool = False, **kwargs):
+    def __init__(self, *args, until: bool = False, strictly: bool = False, **kwargs):
         self.until = until
+        self.strictly = strictly  # "since": after the moment, not at it (an event ending then)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
@@ -82,7 +83,7 @@ class MomentFilter(django_filters.Filter):
             return qs
         moment, whole_day = value
         if not self.until:
-            return qs.filter(**{f"{self.field_name}__gte": moment})
+            return qs.filter(**{f"{self.field_name}__{'gt' if self.strictly else 'gte'}": moment})
         if whole_day:
             try:
                 return qs.filter(**{f"{self.field_name}__lt": moment + timedelta(days=1)})

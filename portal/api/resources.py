@@ -7,14 +7,18 @@ Nothing personal: no author, no editor, no revision, no status; an agency shows 
 from __future__ import annotations
 
 import django_filters
+from django import forms
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Agency
+from newsroom.agenda import Announcement, Event
+from newsroom.library import Document, Gallery, GalleryItem
 from newsroom.models import Article, Category, Page
 
-from .base import PublicFilterSet, PublicViewSet, YesNoFilter
+from .base import MomentFilter, PublicFilterSet, PublicViewSet, YesNoFilter, agency_filter
 from .fields import AgencyRefSerializer, CategoryRefSerializer, PublicURLField, TagRefSerializer
 
 # -- agencies -------------------------------------------------------------------------------------
@@ -132,7 +136,151 @@ def _reachable(pk, parents: dict) -> bool:
     return True
 
 
+# -- announcements and events ---------------------------------------------------------------------
+
+
+class AnnouncementSerializer(serializers.ModelSerializer):
+    url = PublicURLField()
+    agency = AgencyRefSerializer()
+    published_at = serializers.DateTimeField(source="publish_at")
+    valid_until = serializers.DateTimeField(source="expire_at", allow_null=True)
+
+    class Meta:
+        model = Announcement
+        fields = [
+            "id", "slug", "url", "title", "lead", "body", "agency", "published_at", "valid_until",
+            "corrected_at",
+        ]  # fmt: skip
+
+
+class AnnouncementViewSet(PublicViewSet):
+    """Live announcements, newest first (they leave the list when they expire)."""
+
+    queryset = Announcement.objects.select_related("agency")
+    serializer_class = AnnouncementSerializer
+    filterset_class = PublicFilterSet
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = PublicURLField()
+    agency = AgencyRefSerializer()
+    all_day = serializers.BooleanField()
+    organizer = serializers.CharField(source="organizer_name")
+    published_at = serializers.DateTimeField(source="publish_at")
+
+    class Meta:
+        model = Event
+        fields = [
+            "id", "slug", "url", "title", "lead", "body", "agency", "all_day", "start_date",
+            "start_time", "end_date", "end_time", "starts_at", "ends_at", "location",
+            "organizer", "registration_url", "published_at", "corrected_at",
+        ]  # fmt: skip
+
+
+class EventFilter(django_filters.FilterSet):
+    """Events taking place in a span: not ended before ``since``, started by ``until``."""
+
+    agency = agency_filter()
+    since = MomentFilter(
+        field_name="ends_at",
+        strictly=True,
+        label=_("Events not yet over at this date or time (WIB if no offset)."),
+    )
+    until = MomentFilter(
+        field_name="starts_at",
+        until=True,
+        label=_("Events starting on or before this date (the whole day) or time."),
+    )
+
+
+class EventViewSet(PublicViewSet):
+    """Published events in the order they take place (``since=<today>``: the agenda ahead)."""
+
+    queryset = Event.objects.select_related("agency")
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    ordering = ("starts_at", "id")
+
+
+# -- documents and galleries ---------------------------------------------------------------------
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    url = PublicURLField()
+    download_url = serializers.SerializerMethodField()
+    agency = AgencyRefSerializer()
+    kind_label = serializers.CharField(source="get_kind_display")
+    published_at = serializers.DateTimeField(source="publish_at")
+
+    class Meta:
+        model = Document
+        fields = [
+            "id", "slug", "url", "download_url", "title", "kind", "kind_label", "number", "year",
+            "description", "file_type", "file_size", "agency", "published_at", "corrected_at",
+        ]  # fmt: skip
+
+    def get_download_url(self, document) -> str:
+        # The counted download (per day, nothing about the visitor), as on the document's page.
+        return self.context["request"].build_absolute_uri(document.get_download_url())
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class DocumentFilter(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=Document.Kind.choices, label=_("Only documents of this kind.")
+    )
+    year = YearFilter(min_value=1900, max_value=2999, label=_("Only documents of this year."))
+
+
+class DocumentViewSet(PublicViewSet):
+    """The download centre: regulations, forms, reports, SOPs, service standards, public
+    information; newest first."""
+
+    queryset = Document.objects.select_related("agency")
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+
+
+class GalleryItemSerializer(serializers.ModelSerializer):
+    image = serializers.ImageField(read_only=True)
+
+    class Meta:
+        model = GalleryItem
+        fields = ["kind", "position", "image", "alt_text", "caption", "credit", "video_url"]
+
+
+class GallerySerializer(serializers.ModelSerializer):
+    url = PublicURLField()
+    agency = AgencyRefSerializer()
+    items = GalleryItemSerializer(many=True)
+    published_at = serializers.DateTimeField(source="publish_at")
+
+    class Meta:
+        model = Gallery
+        fields = [
+            "id", "slug", "url", "title", "description", "agency", "items", "published_at",
+            "corrected_at",
+        ]  # fmt: skip
+
+
+class GalleryViewSet(PublicViewSet):
+    """Photo and video galleries, newest first, each with its items in order."""
+
+    queryset = Gallery.objects.select_related("agency").prefetch_related(
+        Prefetch("items", queryset=GalleryItem.objects.order_by("position", "id"))
+    )
+    serializer_class = GallerySerializer
+    filterset_class = PublicFilterSet
+
+
 def register(router) -> None:
     router.register("articles", ArticleViewSet, basename="article")
     router.register("pages", PageViewSet, basename="page")
+    router.register("announcements", AnnouncementViewSet, basename="announcement")
+    router.register("events", EventViewSet, basename="event")
+    router.register("documents", DocumentViewSet, basename="document")
+    router.register("galleries", GalleryViewSet, basename="gallery")
     router.register("agencies", AgencyViewSet, basename="agency")

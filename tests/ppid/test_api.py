@@ -69,6 +69,34 @@ def test_an_open_entry_shows_its_content_and_only_a_public_article(client, agenc
     assert entries["Dengan draf"]["exemption_ground"] is None  # only exempt entries have one
 
 
+def test_an_entry_lists_only_public_documents(client, agency, writer):
+    from django.core.files.base import ContentFile
+
+    from newsroom.demo_library import pdf_file
+    from newsroom.library import Document
+
+    def document(title, status):
+        made = Document(agency=agency, author=writer, title=title, kind="laporan", year=2025,
+                        status=status, publish_at=timezone.now() - timedelta(hours=1))  # fmt: skip
+        made.file = ContentFile(pdf_file(title, ["Isi"]), name="laporan.pdf")
+        made.save()
+        return made
+
+    public, draft = document("Laporan tahunan", "published"), document("Draf", "draft")
+    entry = dip(agency, title="Laporan layanan")
+    entry.documents.set([public, draft])
+    (shown,) = listed(client)
+    assert shown["documents"] == [
+        {
+            "title": "Laporan tahunan",
+            "url": f"http://testserver/dokumen/{public.slug}/",
+            "download_url": f"http://testserver/dokumen/{public.slug}/unduh/",
+            "file_type": "pdf",
+            "file_size": public.file_size,
+        }
+    ]
+
+
 def public_url(article):
     return f"http://testserver{article.get_absolute_url()}"
 
@@ -98,7 +126,7 @@ def test_the_dip_costs_the_same_queries_at_5_and_50_entries(client, agency, writ
     add(0, 5)
     at_5 = queries()
     add(5, 50)
-    assert queries() == at_5 <= 2  # the page (and the site's agency by host)
+    assert queries() == at_5 <= 3  # the page, its documents (and the site's agency by host)
 
 
 def test_the_yearly_figures_are_the_report_pages_numbers(client, agency, make_request):
