@@ -37,6 +37,11 @@ PUBLIC_PAGES = [
     ("agency", "{agency}"),
     ("search", "/cari/?q=nelayan"),
     ("feed", "/feed/"),
+    # Announcements and the agenda (issue 15): upcoming, the archive, and the calendar file.
+    ("agenda", "/agenda/"),
+    ("agenda archive", "/agenda/?arsip=1"),
+    ("announcements", "/pengumuman/"),
+    ("agenda calendar (ICS)", "/agenda.ics"),
     # The download centre (issue 15): its list with a filter, as visitors use it.
     ("download centre", "/dokumen/?jenis=laporan"),
 ]
@@ -97,16 +102,21 @@ def prepare_database(label: str) -> dict:
     run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
     counts = run(
         [PY, "manage.py", "shell", "--no-imports", "-c",
-         "from newsroom.models import Article; from ppid.models import InformationRequest;"
-         "print(Article.objects.count(), InformationRequest.objects.count())"], env,
+         "from newsroom.models import Article, Event; from ppid.models import InformationRequest;"
+         "print(Article.objects.count(), InformationRequest.objects.count(),"
+         " Event.objects.count())"], env,
     ).split()  # fmt: skip
     missing_articles = max(0, articles - int(counts[0]))
     missing_requests = max(0, requests - int(counts[1]))
-    if missing_articles or missing_requests:
-        print(f"[{label}] seeding {missing_articles} articles, {missing_requests} requests...")
+    # Agenda items: one for every ten articles (with half as many announcements).
+    missing_events = max(0, articles // 10 - int(counts[2]))
+    if missing_articles or missing_requests or missing_events:
+        print(f"[{label}] seeding {missing_articles} articles, {missing_requests} requests, "
+              f"{missing_events} events...")  # fmt: skip
         began = time.monotonic()
         run([PY, "manage.py", "seed_bulk", "--articles", str(missing_articles),
-             "--requests", str(missing_requests)], env)  # fmt: skip
+             "--requests", str(missing_requests),
+             "--events", str(missing_events)], env)  # fmt: skip
         print(f"[{label}] seeded in {time.monotonic() - began:.0f} s")
         run(["psql", f"{PG}/{database}", "-c", "VACUUM ANALYZE"])
     return json.loads(run([PY, "bench/probe.py", "prepare"], env))

@@ -19,6 +19,7 @@ import secrets
 import time
 from collections import defaultdict
 from datetime import datetime, timedelta
+from datetime import time as clock
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -40,6 +41,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=1000)
         parser.add_argument("--requests", type=int, default=0)
+        parser.add_argument(
+            "--events", type=int, default=0, help="agenda items, and half as many announcements"
+        )
         parser.add_argument("--years", type=int, default=5, help="spread dates over this many")
         parser.add_argument("--batch", type=int, default=5000)
         parser.add_argument("--seed", type=int, default=2026)
@@ -55,6 +59,13 @@ class Command(BaseCommand):
             began = time.monotonic()
             self.insert_articles(agencies, options["articles"])
             self.stdout.write(f"{options['articles']} articles in {time.monotonic() - began:.1f} s")
+        if options["events"]:
+            began = time.monotonic()
+            self.insert_agenda(agencies, options["events"])
+            self.stdout.write(
+                f"{options['events']} events and {options['events'] // 2} announcements"
+                f" in {time.monotonic() - began:.1f} s"
+            )
         if options["requests"]:
             began = time.monotonic()
             self.insert_requests(agencies, options["requests"])
@@ -153,6 +164,47 @@ class Command(BaseCommand):
                 )
             done += size
             self.stdout.write(f"  articles: {done}/{count}")
+
+    # -- announcements and the agenda ------------------------------------------------------------
+
+    def insert_agenda(self, agencies, count: int) -> None:
+        """Events from the start of the period to six months ahead (starts_at and ends_at derived
+        as Event.save would), and announcements with the default 30-day end."""
+        from newsroom.agenda import ANNOUNCEMENT_LIFETIME, Announcement, Event
+
+        first = (Event.objects.aggregate(m=Max("id"))["m"] or 0) + 1
+        ahead = timedelta(days=180)
+        times = [None, clock(8), clock(9), clock(13), clock(19, 30)]
+        events, notices = [], []
+        for n in range(count):
+            agency, writer = self.rng.choice(agencies)
+            moment = self.start + (self.now + ahead - self.start) * self.rng.random()
+            day = timezone.localdate(moment)
+            title, lead, body = self.text.article(agency.name, day.year)
+            start = self.rng.choice(times)
+            event = Event(
+                agency=agency, author=writer, title=title, lead=lead, body=body,
+                slug=f"{slugify(title)[:190]}-{first + n}", start_date=day, start_time=start,
+                end_date=day + timedelta(days=self.rng.choice([0, 0, 0, 1, 2])),
+                end_time=clock(start.hour + 2) if start and start.hour < 20 else None,
+                location=f"Aula {agency.short_name}", status=Status.PUBLISHED,
+                publish_at=min(moment, self.now) - timedelta(days=14), created_at=self.start,
+            )  # fmt: skip
+            event.starts_at, event.ends_at = event.span()
+            events.append(event)
+            if n % 2:
+                published = self.random_moment()
+                notices.append(
+                    Announcement(
+                        agency=agency, author=writer, title=title,
+                        slug=f"{slugify(title)[:190]}-{first + n}", lead=lead, body=body,
+                        status=Status.PUBLISHED, publish_at=published,
+                        expire_at=published + ANNOUNCEMENT_LIFETIME, created_at=published,
+                    )
+                )  # fmt: skip
+        with transaction.atomic():
+            Event.objects.bulk_create(events, batch_size=self.batch)
+            Announcement.objects.bulk_create(notices, batch_size=self.batch)
 
     # -- PPID requests -------------------------------------------------------------------------
 
