@@ -38,7 +38,6 @@ EMBED_ATTRIBUTES = (
     ("referrerpolicy", "strict-origin-when-cross-origin"),
     ("allow", "encrypted-media; picture-in-picture; fullscreen"),
     ("sandbox", "allow-scripts allow-same-origin allow-presentation allow-popups"),
-    ("allowfullscreen", ""),
 )
 DEFAULT_EMBED_TITLE = "Video YouTube"
 

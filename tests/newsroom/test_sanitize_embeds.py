@@ -18,7 +18,6 @@ FIXED = {
     "referrerpolicy": "strict-origin-when-cross-origin",
     "allow": "encrypted-media; picture-in-picture; fullscreen",
     "sandbox": "allow-scripts allow-same-origin allow-presentation allow-popups",
-    "allowfullscreen": "",
 }
 
 
