@@ -15,6 +15,7 @@ APP_SEEDERS = [
     "newsroom.demo.seed",
     "newsroom.demo_pages.seed",
     "newsroom.demo_agenda.seed",
+    "newsroom.demo_library.seed",
     "ppid.demo.seed",
     "outreach.demo_comments.seed",
 ]
