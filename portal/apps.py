@@ -11,6 +11,8 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Page cache invalidation: every process bumps the shared generation on public changes.
-        from . import cache_hooks
+        from . import cache_hooks, sites
 
         cache_hooks.connect()
+        # The shared map of agencies' own domains follows every change of an agency.
+        sites.connect()

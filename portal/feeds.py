@@ -1,4 +1,11 @@
-"""RSS feeds of published news: all agencies, and one per agency."""
+"""RSS feeds of published news: all agencies, and one per agency.
+
+On an agency's own domain the portal-wide feed holds only that agency's news, and another agency's
+feed is not there (404). Item links are canonical addresses (portal.sites): an agency's news links
+to its own domain when it has one.
+"""
+
+import copy
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -8,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
 from newsroom.models import Article
+
+from . import sites
 
 FEED_SIZE = 30
 
@@ -19,12 +28,19 @@ def public_items():
 class LatestArticlesFeed(Feed):
     title = _("Latest news")
     description = _("The latest published news of every agency.")
+    request = None
+
+    def __call__(self, request, *args, **kwargs):
+        # One instance serves every request (portal.urls): the request goes on a copy.
+        feed = copy.copy(self)
+        feed.request = request
+        return Feed.__call__(feed, request, *args, **kwargs)
 
     def link(self):
         return reverse("portal:article_list")
 
     def items(self):
-        return public_items()[:FEED_SIZE]
+        return sites.for_site(public_items(), self.request)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -34,7 +50,7 @@ class LatestArticlesFeed(Feed):
         return escape(item.lead)
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return sites.public_url(self.request, item.get_absolute_url(), item.agency)
 
     def item_pubdate(self, item):
         return item.publish_at
@@ -51,7 +67,7 @@ class LatestArticlesFeed(Feed):
 
 class AgencyArticlesFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Agency, slug=slug)
+        return get_object_or_404(sites.for_site(Agency.objects, request, "pk"), slug=slug)
 
     def title(self, agency):
         return _("News of %(agency)s") % {"agency": agency.name}

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 
 from newsroom.models import Page
 
+from . import sites
+
 
 def page_detail(request, slug, path):
     """One public page under public sections, with its public sub-pages."""
@@ -15,8 +17,14 @@ def page_detail(request, slug, path):
     )
     if not page.is_reachable:
         raise Http404
+    sites.check_agency(request, page.agency_id)
     children = Page.objects.public().filter(parent=page).order_by("position", "title")
-    return render(request, "portal/page_detail.html", {"page": page, "children": children})
+    canonical_url = sites.public_url(request, page.get_absolute_url(), page.agency)
+    return render(
+        request,
+        "portal/page_detail.html",
+        {"page": page, "children": children, "canonical_url": canonical_url},
+    )
 
 
 def top_pages(agency):

@@ -1,18 +1,43 @@
-"""Sitemap for search engines: public articles and agency pages."""
+"""Sitemap for search engines: public articles, agency pages and the agencies' own pages.
+
+A sitemap lists the addresses that are canonical on its host (portal.sites): on an agency's own
+domain, that agency's content; on the portal's hosts, the content of the agencies without a domain
+of their own (an agency with one has its own sitemap there, and search engines do not take a
+sitemap's word for another host's pages).
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 
 from accounts.models import Agency
 from newsroom.models import Article, Page
 
+from . import sites
 
-class ArticleSitemap(Sitemap):
+
+class SiteSitemap(Sitemap):
+    """A sitemap section made for one request (the host decides what it lists)."""
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def for_host(self, queryset, field: str = "agency"):
+        """``queryset`` limited to what is canonical on this request's host."""
+        if self.request is None:
+            return queryset
+        if sites.site_agency(self.request) is not None:
+            return sites.for_site(queryset, self.request, field)
+        return queryset.filter(**{"domain" if field == "pk" else f"{field}__domain": None})
+
+
+class ArticleSitemap(SiteSitemap):
     changefreq = "weekly"
     limit = 5000
 
     def items(self):
-        return Article.objects.public().only("slug", "publish_at", "updated_at").order_by("-id")
+        articles = Article.objects.public().only("slug", "publish_at", "updated_at")
+        return self.for_host(articles).order_by("-id")
 
     def lastmod(self, article):
         return article.updated_at
@@ -22,11 +47,16 @@ class ArticleSitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class AgencySitemap(Sitemap):
+class AgencySitemap(SiteSitemap):
     changefreq = "daily"
 
     def items(self):
-        return Agency.objects.only("slug", "updated_at").order_by("slug")
+        return self.for_host(Agency.objects.only("slug", "updated_at", "domain"), "pk").order_by(
+            "slug"
+        )
+
+    def location(self, agency):
+        return "/" if agency.domain else agency.get_absolute_url()
 
     def lastmod(self, agency):
         return agency.updated_at
@@ -35,17 +65,36 @@ class AgencySitemap(Sitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteSitemap):
     """Agency pages the public can reach (published, under published sections)."""
 
     changefreq = "monthly"
 
     def items(self):
-        pages = Page.objects.public().select_related("agency", "parent").order_by("agency", "path")
-        return [page for page in pages if page.is_reachable]
+        pages = self.for_host(Page.objects.public()).select_related("agency", "parent")
+        return [page for page in pages.order_by("agency", "path") if page.is_reachable]
 
     def lastmod(self, page):
         return page.updated_at
 
 
 sitemaps = {"berita": ArticleSitemap, "instansi": AgencySitemap, "halaman": PageSitemap}
+
+
+def _for_request(request) -> dict:
+    return {
+        name: section(request)
+        if isinstance(section, type) and issubclass(section, SiteSitemap)
+        else section
+        for name, section in sitemaps.items()
+    }
+
+
+def index(request, **kwargs):
+    """/sitemap.xml: one sitemap per section, for this host."""
+    return sitemap_views.index(request, _for_request(request), **kwargs)
+
+
+def sitemap(request, section=None, **kwargs):
+    """/sitemap-<section>.xml, for this host."""
+    return sitemap_views.sitemap(request, _for_request(request), section=section, **kwargs)

@@ -2,12 +2,10 @@
 namespace, the sitemap beside them. The project's URLconf includes this module at the root.
 """
 
-from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 
-from . import feeds, views
+from . import feeds, sitemaps, views
 from .pages import page_detail
-from .sitemaps import sitemaps
 
 # Not ``app_name``: that would put the sitemap in the namespace too.
 NAMESPACE = "portal"
@@ -29,13 +27,8 @@ pages = [
 # portal of 100k articles is listed whole. Outside the namespace: Django's index view reverses the
 # section view by this name.
 sitemap_pages = [
-    path("sitemap.xml", index, {"sitemaps": sitemaps}, name="sitemap_index"),
-    path(
-        "sitemap-<section>.xml",
-        sitemap,
-        {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap_index"),
+    path("sitemap-<section>.xml", sitemaps.sitemap, name="django.contrib.sitemaps.views.sitemap"),
 ]
 
 urlpatterns = [path("", include((pages, NAMESPACE))), *sitemap_pages]

@@ -18,7 +18,7 @@ from accounts.models import Agency
 from newsroom import images
 from newsroom.models import Article, Category, Tag, related_candidates
 
-from . import menus
+from . import menus, sites
 from .pages import top_pages
 from .search import MAX_RESULT_PAGES, normalise_query, search_page, snippet_for
 
@@ -103,6 +103,8 @@ def cards(queryset):
 
 
 def home(request):
+    if (agency := sites.site_agency(request)) is not None:
+        return agency_home(request, agency)  # an agency's own domain: its page is the home
     featured = list(cards(Article.objects.public().filter(is_featured=True))[:3])
     latest = list(cards(Article.objects.public().exclude(pk__in=[a.pk for a in featured]))[:9])
     # No per-agency article counts: at 100k articles they would be a full count on every visit.
@@ -115,11 +117,11 @@ def home(request):
 
 
 def article_list(request):
-    articles = Article.objects.public()
+    articles = sites.for_site(Article.objects.public(), request)
     agency = category = tag = None
     params = {}
     if slug := request.GET.get("instansi"):
-        agency = get_object_or_404(Agency, slug=slug)
+        agency = get_object_or_404(sites.for_site(Agency.objects, request, "pk"), slug=slug)
         articles = articles.filter(agency=agency)
         params["instansi"] = slug
     if slug := request.GET.get("kategori"):
@@ -139,7 +141,9 @@ def article_list(request):
             "agency": agency,
             "category": category,
             "tag": tag,
-            "agencies": Agency.objects.only("slug", "name", "short_name"),
+            "agencies": sites.for_site(Agency.objects, request, "pk").only(
+                "slug", "name", "short_name"
+            ),
             "categories": Category.objects.all(),
         },
     )
@@ -164,7 +168,10 @@ def with_tag(articles, tag: Tag):
 
 def article_detail(request, slug):
     article = get_object_or_404(
-        Article.objects.public().select_related(*CARD_FIELDS).prefetch_related("tags"), slug=slug
+        sites.for_site(Article.objects.public(), request)
+        .select_related(*CARD_FIELDS)
+        .prefetch_related("tags"),
+        slug=slug,
     )
     share = images.share_image(article.cover_image) or images.share_image(article.agency.logo)
     return render(
@@ -173,7 +180,7 @@ def article_detail(request, slug):
         {
             "article": article,
             "related": related_articles(article),
-            "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+            "canonical_url": sites.public_url(request, article.get_absolute_url(), article.agency),
             "share_image": share,
             "share_image_url": request.build_absolute_uri(share.url) if share else "",
         },
@@ -200,7 +207,12 @@ def related_articles(article: Article, count: int = RELATED_COUNT) -> list[Artic
 
 
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency, slug=slug)
+    agency = get_object_or_404(sites.for_site(Agency.objects, request, "pk"), slug=slug)
+    return agency_home(request, agency)
+
+
+def agency_home(request, agency: Agency):
+    """An agency's page: at /instansi/<slug>/, and at "/" on its own domain."""
     page = paginate(request, cards(Article.objects.public().filter(agency=agency)))
     return render(
         request,
@@ -210,8 +222,17 @@ def agency_detail(request, slug):
             "page": page,
             "agency_links": menus.agency_links(),
             "site_pages": top_pages(agency),
+            "canonical_url": agency_url(request, agency)
+            + (f"?halaman={page.number}" if page.number > 1 else ""),
         },
     )
+
+
+def agency_url(request, agency: Agency) -> str:
+    """The canonical address of an agency's page: the home of its own domain, when it has one."""
+    if agency.domain:
+        return sites.site_base(request, agency) + "/"
+    return sites.public_url(request, agency.get_absolute_url())
 
 
 def search(request):
@@ -247,7 +268,7 @@ def _search_page(request, query: str) -> PageWindow:
         # Only the newest matches are ranked: the page says so instead of running the search.
         return PageWindow([], number, False, params)
     offset = (number - 1) * PAGE_SIZE
-    base = cards(Article.objects.public())
+    base = cards(sites.for_site(Article.objects.public(), request))
     rows = list(search_page(query, offset, PAGE_SIZE + 1, base))
     if number > 1 and not rows:
         raise Http404(_("No such page."))

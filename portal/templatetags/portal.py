@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 
 from newsroom import images
 from newsroom.sanitize import sanitize_html
-from portal import fragments
+from portal import fragments, sites
 
 register = template.Library()
 
@@ -71,3 +71,13 @@ def agency_logo(agency, css_class="logo"):
 def sanitized(html):
     """Rich text as stored, cleaned once more on the way out (older rows, direct DB edits)."""
     return mark_safe(sanitize_html(html))  # noqa: S308 - nh3 allow-list output
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's canonical address: the view's ``canonical_url``, else this page on its
+    canonical host with only the parameters that choose what it shows (portal.sites)."""
+    if url := context.get("canonical_url"):
+        return url
+    request = context.get("request")
+    return sites.default_canonical(request) if request is not None else ""
