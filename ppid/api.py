@@ -122,6 +122,11 @@ class DIPEntryViewSet(_PublicViewSet):
     """The public-information list (Daftar Informasi Publik): its published entries; an exempt
     entry shows its classification, never its content."""
 
+    api_description = _(
+        "The public-information list (Daftar Informasi Publik, DIP): its published entries. An "
+        "exempt entry shows its classification, never its content."
+    )
+
     queryset = DIPEntry.objects.select_related("agency", "article").prefetch_related(
         # Public documents only, as on the DIP page (ppid.views.dip_list).
         Prefetch(
@@ -256,6 +261,11 @@ class AnnualReportViewSet(KnownParameters, viewsets.ViewSet):
     """The yearly public-information service figures (Perki 1/2021 Pasal 36), as the report page
     shows them: counts only."""
 
+    api_description = _(
+        "The yearly figures of the public-information service (Perki 1/2021 Pasal 36), the same "
+        "numbers as the report page: counts only, nothing about any requester."
+    )
+
     lookup_field = "year"
     lookup_value_regex = r"[0-9]{4}"
     # Not the page cache: requests change without the publishing hooks that invalidate it.
@@ -275,7 +285,11 @@ class AnnualReportViewSet(KnownParameters, viewsets.ViewSet):
 
     @extend_schema(
         responses=AnnualReportSerializer,
-        parameters=[OpenApiParameter("year", int, OpenApiParameter.PATH)],
+        parameters=[
+            OpenApiParameter(
+                "year", int, OpenApiParameter.PATH, description=_("The year, e.g. 2025.")
+            )
+        ],
     )
     def retrieve(self, request, year=None):
         year = int(year)

@@ -19,12 +19,14 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, viewsets
 from rest_framework.pagination import CursorPagination
 
 from accounts.models import Agency
 
 from ..sites import for_site
+from .schema import PublicSchema
 
 # -- filters --------------------------------------------------------------------------------------
 
@@ -92,13 +94,18 @@ class MomentFilter(django_filters.Filter):
         return qs.filter(**{f"{self.field_name}__lte": moment})
 
 
-class YesNoFilter(django_filters.TypedChoiceFilter):
+@extend_schema_field({"type": "string", "enum": ["true", "false"]})
+class YesNoFilter(django_filters.ChoiceFilter):
     """``true`` or ``false``; anything else is refused (BooleanFilter would ignore it)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
-        kwargs.setdefault("coerce", lambda value: value == "true")
         super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in self.field.empty_values:
+            return qs
+        return qs.filter(**{self.field_name: value == "true"})
 
 
 def agency_filter() -> django_filters.ModelChoiceFilter:
@@ -223,6 +230,7 @@ class PublicViewSet(KnownParameters, viewsets.ReadOnlyModelViewSet):
     ``public(now)``; other models override :meth:`visible`.
     """
 
+    schema = PublicSchema()
     filter_backends = (DjangoFilterBackend,)
     pagination_class = PublicCursorPagination
     #: Newest first, the id breaking ties: the cursor's stable order.

@@ -41,6 +41,11 @@ class AgencySerializer(serializers.ModelSerializer):
 class AgencyViewSet(PublicViewSet):
     """Agencies publishing on this portal, with their public identity."""
 
+    api_description = _(
+        "Agencies publishing on this portal, with their public identity (the office's contacts, "
+        "never a person's)."
+    )
+
     queryset = Agency.objects.all()
     serializer_class = AgencySerializer
     filterset_class = None
@@ -87,6 +92,8 @@ class ArticleFilter(PublicFilterSet):
 class ArticleViewSet(PublicViewSet):
     """Published news articles, newest first."""
 
+    api_description = _("Published news articles, newest first.")
+
     queryset = Article.objects.select_related("agency", "category").prefetch_related("tags")
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter
@@ -112,6 +119,11 @@ class PageSerializer(serializers.ModelSerializer):
 class PageViewSet(PublicViewSet):
     """An agency's pages (Profil, Visi dan Misi, Kontak...) the public can reach: published, and
     under published sections only."""
+
+    api_description = _(
+        "An agency's pages (Profil, Visi dan Misi, Kontak...) that the public can reach: "
+        "published, under published sections only; newest first."
+    )
 
     queryset = Page.objects.select_related("agency")
     serializer_class = PageSerializer
@@ -156,6 +168,10 @@ class AnnouncementSerializer(serializers.ModelSerializer):
 class AnnouncementViewSet(PublicViewSet):
     """Live announcements, newest first (they leave the list when they expire)."""
 
+    api_description = _(
+        "Current announcements, newest first; an announcement leaves the list when it expires."
+    )
+
     queryset = Announcement.objects.select_related("agency")
     serializer_class = AnnouncementSerializer
     filterset_class = PublicFilterSet
@@ -195,6 +211,11 @@ class EventFilter(django_filters.FilterSet):
 
 class EventViewSet(PublicViewSet):
     """Published events in the order they take place (``since=<today>``: the agenda ahead)."""
+
+    api_description = _(
+        "Published events in the order they take place. since=<today> gives the agenda ahead; "
+        "since and until select the events taking place in a span."
+    )
 
     queryset = Event.objects.select_related("agency")
     serializer_class = EventSerializer
@@ -239,6 +260,12 @@ class DocumentViewSet(PublicViewSet):
     """The download centre: regulations, forms, reports, SOPs, service standards, public
     information; newest first."""
 
+    api_description = _(
+        "The download centre: regulations, forms, reports, SOPs, service standards and public "
+        "information, newest first; download_url counts the download (per day, nothing about the "
+        "visitor)."
+    )
+
     queryset = Document.objects.select_related("agency")
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
@@ -268,6 +295,10 @@ class GallerySerializer(serializers.ModelSerializer):
 
 class GalleryViewSet(PublicViewSet):
     """Photo and video galleries, newest first, each with its items in order."""
+
+    api_description = _(
+        "Photo and video galleries, newest first, each with its photos and videos in order."
+    )
 
     queryset = Gallery.objects.select_related("agency").prefetch_related(
         Prefetch("items", queryset=GalleryItem.objects.order_by("position", "id"))
