@@ -2,10 +2,11 @@
 with each kind's fields, like PageAdmin. Imported by newsroom.admin so the admin site finds it."""
 
 from django.contrib import admin
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .admin_publishing import PublishableAdmin
-from .agenda import Announcement, Event
+from .agenda import EVENT_TIME_ZONE, Announcement, Event
 
 
 @admin.register(Announcement)
@@ -38,7 +39,7 @@ class AnnouncementAdmin(PublishableAdmin):
 class EventAdmin(PublishableAdmin):
     """Agenda items: a date or a time span in WIB, a place, an organiser."""
 
-    list_display = ["title", "agency", "starts_at", "status_label", "updated_at"]
+    list_display = ["title", "agency", "when", "status_label", "updated_at"]
     list_filter = ["status", "agency"]
     list_select_related = ["agency", "author"]
     search_fields = ["title", "lead", "location"]
@@ -50,6 +51,14 @@ class EventAdmin(PublishableAdmin):
     ]
     preview_template = "portal/event_detail.html"
     preview_name = "event"
+
+    @admin.display(description=_("when"), ordering="starts_at")
+    def when(self, obj):
+        start = timezone.localtime(obj.starts_at, EVENT_TIME_ZONE)
+        text = formats.date_format(start, "j F Y" if obj.all_day else "j F Y, H.i")
+        if obj.is_multi_day:
+            text += " – " + formats.date_format(obj.last_date, "j F Y")
+        return text
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "registration_url":
