@@ -176,7 +176,16 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
             _("Own domain and office hours"),
             {"fields": ["domain", "time_zone", "office_opens", "office_closes"]},
         ),
-        (_("Publishing and PPID"), {"fields": ["allow_self_approval", "ppid_clock_start"]}),
+        (
+            _("Publishing and PPID"),
+            {
+                "fields": [
+                    "allow_self_approval",
+                    "prepublish_checks",
+                    "ppid_clock_start",
+                ]
+            },
+        ),
     ]
 
     def get_fieldsets(self, request, obj=None):

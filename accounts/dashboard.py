@@ -3,7 +3,7 @@ has not set up a second factor yet (accounts.two_factor). Two queries, one more 
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -63,14 +63,25 @@ def panels(request, *, detail: bool = False) -> list[Panel]:
     ]
     panel = Panel("agency_admin", _("People"), stats)
     if detail:
+        ids = permissions.agency_ids_for(user, {Role.AGENCY_ADMIN})
+        roles = Membership.objects.select_related("agency").order_by("role")
+        if ids is not None:
+            roles = roles.filter(agency__in=ids)
+        people = lacking.order_by("username").prefetch_related(Prefetch("memberships", roles))
         items = [
             Item(
                 str(person),
                 reverse("admin:accounts_user_change", args=[person.pk]),
-                person.username,
+                " · ".join(
+                    [person.username]
+                    + [
+                        f"{m.get_role_display()} ({m.agency.short_name})"
+                        for m in person.memberships.all()
+                    ]
+                ),
                 tone="warning",
             )
-            for person in lacking.order_by("username")[:LIST_LENGTH]
+            for person in people[:LIST_LENGTH]
         ]
         panel.sections = [
             Section(

@@ -30,7 +30,7 @@ from accounts.admin import AgencyScopedAdmin
 from humas.admin_input import object_or_404
 from humas.filestore import ReshowFormWhenFileNotStored
 
-from . import dashboard, editing, notifications, workflow
+from . import checks, dashboard, editing, notifications, workflow
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
 from .sanitize import sanitize_html
@@ -289,12 +289,17 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         )
         for revision in revisions:
             revision.restore_url = self._url("restore", obj.pk, revision.number)
+        checklist = checks.run(obj)  # obj is the form's copy: a pending correction's text
         return {
+            "checklist": checklist,
+            "checks_failing": any(not result.ok for result in checklist),
+            "checks_block": checks.blocks(obj.agency),
             "workflow_actions": [
                 {
                     "name": name,
                     "label": workflow.TRANSITIONS[name].label,
                     "needs_comment": workflow.TRANSITIONS[name].needs_comment,
+                    "approves_text": workflow.TRANSITIONS[name].approves_text,
                     "url": self._url("workflow", obj.pk, name),
                 }
                 for name in workflow.available_actions(obj, request.user)
@@ -329,6 +334,9 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
                 raise workflow.WorkflowError(_("Unknown action."))
             if action in ("schedule", "reschedule"):
                 kwargs["publish_at"] = _parse_local_datetime(request.POST.get("publish_at", ""))
+            if workflow.TRANSITIONS[action].approves_text and "checks_shown" in request.POST:
+                # The form showed failing checks: an unticked "publish anyway" is an answer.
+                kwargs["confirm_checks"] = request.POST.get("confirm_checks") == "1"
             workflow.perform(action, obj, actor=request.user, **kwargs)
         except workflow.WorkflowError as refused:
             messages.error(request, refused.message)

@@ -15,6 +15,7 @@ Editing (saves with optimistic locking, corrections, restores) lives in ``newsro
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy
 from accounts import permissions
 from accounts.models import User
 
-from . import notifications
+from . import checks, notifications
 from .models import Article
 from .publishing import Publishable, Status
 from .revisions import Revision, TimelineEvent, add_revision
@@ -285,16 +286,24 @@ def submit(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
     return _transition(obj, "submit", actor=actor, comment=comment)
 
 
-def approve(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
-    """Supervisor publishes it now."""
-    return _transition(obj, "approve", actor=actor, comment=comment)
+def approve(
+    obj: Publishable | int, *, actor, comment: str = "", confirm_checks: bool | None = None
+) -> Publishable:
+    """Supervisor publishes it now (``confirm_checks``: see :func:`_check_before_publishing`)."""
+    return _transition(obj, "approve", actor=actor, comment=comment, confirm_checks=confirm_checks)
 
 
 def schedule(
-    obj: Publishable | int, *, actor, publish_at: datetime, comment: str = ""
+    obj: Publishable | int,
+    *,
+    actor,
+    publish_at: datetime,
+    comment: str = "",
+    confirm_checks: bool | None = None,
 ) -> Publishable:
     """Supervisor approves it to appear at ``publish_at`` (naive: Asia/Jakarta)."""
-    return _transition(obj, "schedule", actor=actor, comment=comment, publish_at=publish_at)
+    return _transition(obj, "schedule", actor=actor, comment=comment, publish_at=publish_at,
+                       confirm_checks=confirm_checks)  # fmt: skip
 
 
 def request_changes(obj: Publishable | int, *, actor, comment: str) -> Publishable:
@@ -312,9 +321,12 @@ def reopen(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
     return _transition(obj, "reopen", actor=actor, comment=comment)
 
 
-def approve_correction(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
+def approve_correction(
+    obj: Publishable | int, *, actor, comment: str = "", confirm_checks: bool | None = None
+) -> Publishable:
     """Supervisor puts the pending correction live; the page then shows “Diperbarui”."""
-    return _transition(obj, "approve_correction", actor=actor, comment=comment)
+    return _transition(obj, "approve_correction", actor=actor, comment=comment,
+                       confirm_checks=confirm_checks)  # fmt: skip
 
 
 def reject_correction(obj: Publishable | int, *, actor, comment: str) -> Publishable:
@@ -357,6 +369,7 @@ def _transition(
     actor,
     comment: str = "",
     publish_at: datetime | None = None,
+    confirm_checks: bool | None = None,
 ) -> Publishable:
     """The single way a publishable object changes state (see the module docstring)."""
     step = TRANSITIONS[action]
@@ -392,6 +405,8 @@ def _transition(
         now = timezone.now()
         current = Step(obj, actor, now, comment, pending, publish_at)
         step.check(current)
+        if step.approves_text:
+            _check_before_publishing(obj, pending, confirm_checks)
 
         from_status = obj.status
         changed = {"status", "version", "updated_at", *step.execute(current)}
@@ -416,6 +431,44 @@ def _transition(
         if step.changes_public:
             _send_published_changed_on_commit(obj, action)
     return obj
+
+
+def text_going_public(obj: Publishable, pending: Revision | None = None) -> Publishable:
+    """The object as approval would publish it: with the pending correction's text, if any."""
+    if pending is None:
+        return obj
+    text = copy.copy(obj)
+    text.apply_snapshot(pending.data)
+    return text
+
+
+def _check_before_publishing(obj, pending, confirmed: bool | None) -> None:
+    """The agency's pre-publication checklist (newsroom.checks) on the text about to go public.
+
+    An agency that blocks refuses while a check fails. One that warns lets it through, except
+    when the caller says the supervisor saw the list and did not confirm (``confirmed=False``,
+    the admin's "publish anyway" box); callers that show no list (commands, tasks) pass None.
+    """
+    found = checks.problems(text_going_public(obj, pending))
+    if not found:
+        return
+    listed = " ".join(f"• {problem}" for problem in found)
+    if checks.blocks(obj.agency):
+        raise WorkflowError(
+            _(
+                "Not approved: this agency publishes only text that passes every check. To fix: "
+                "%(problems)s"
+            )
+            % {"problems": listed}
+        )
+    if confirmed is False:
+        raise WorkflowError(
+            _(
+                "Not approved yet: some checks fail. %(problems)s Tick “Publish anyway” to approve "
+                "it as it is."
+            )
+            % {"problems": listed}
+        )
 
 
 def _send_published_changed_on_commit(obj: Publishable, action: str) -> None:

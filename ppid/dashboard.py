@@ -127,7 +127,7 @@ def _officer_panel(ids, today, detail) -> Panel:
             Section(
                 _("Due within 3 working days or overdue"),
                 items,
-                empty=_("No request is due within three working days."),
+                empty=_("No request is overdue or due within three working days."),
             )
         ]
     return panel
