@@ -44,6 +44,9 @@ PUBLIC_PAGES = [
     ("agenda calendar (ICS)", "/agenda.ics"),
     # The download centre (issue 15): its list with a filter, as visitors use it.
     ("download centre", "/dokumen/?jenis=laporan"),
+    # The JSON API (issue 15): the article list as a client syncing news reads it.
+    ("API article list", "/api/v1/articles/"),
+    ("API article list, 100 per page", "/api/v1/articles/?limit=100"),
 ]
 STAFF_CONNECTIONS = 2
 # Search latency for one visitor at a time: with 8 connections on 2 workers, p95 is mostly the
@@ -82,6 +85,8 @@ def django_env(database: str, page_cache: int, redis: str = REDIS) -> dict:
         "DJANGO_STATIC_ROOT": "/tmp/humas_bench_static",
         "DJANGO_LOG_LEVEL": "WARNING",
         "HUMAS_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        # The load comes from one address: the API's per-address limit would answer it with 429s.
+        "HUMAS_API_RATE": "100000000/min",
     }
 
 
