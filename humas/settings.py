@@ -188,6 +188,29 @@ HUMAS_PORTAL_MENU = [
         ],
     ),
 ]
+# The home page's service shortcuts (portal.menus.shortcuts): (title, one line, URL name or path).
+HUMAS_PORTAL_SHORTCUTS = [
+    (
+        _("Request information"),
+        _("Ask an agency for public information online, free of charge."),
+        "ppid:request",
+    ),
+    (
+        _("Track a request"),
+        _("Follow your request with its registration number and tracking code."),
+        "ppid:status",
+    ),
+    (
+        _("Public information list (DIP)"),
+        _("Information each agency provides periodically, immediately and at any time."),
+        "ppid:dip_list",
+    ),
+    (
+        _("Documents"),
+        _("Regulations, forms, reports and SOPs to download."),
+        "portal:document_list",
+    ),
+]
 # Lists of other apps that menu entries may point at (portal.menus): target -> (URL name, whether
 # it takes ?instansi=<agency>).
 HUMAS_PORTAL_MENU_LISTS = {"ppid": ("ppid:landing", False)}

@@ -186,7 +186,7 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
         "sanggup menyelenggarakan pelayanan informasi publik sesuai dengan standar layanan yang "
         "telah ditetapkan, dan apabila tidak menepati janji ini kami siap menerima sanksi sesuai "
         "dengan ketentuan peraturan perundang-undangan yang berlaku.</p>"
-        "<p>{head_title}<br>{name}</p></blockquote>",
+        "<p>{head_title}<br>{name}</p><p><strong>{head_name}</strong></p></blockquote>",
         parent=PPID_SECTION,
     ),
     StandardPage(
@@ -275,6 +275,7 @@ def agency_values(agency: Agency) -> dict[str, str]:
         "email": agency.email or missing,
         "hours": agency.service_hours or "Senin–Kamis 08.00–16.00 WIB, Jumat 08.00–16.30 WIB",
         "head_title": agency.head_title or "Kepala",
+        "head_name": agency.head_name or "[nama pimpinan]",
     }
     return {key: html.escape(value).replace("\n", "<br>") for key, value in values.items()}
 

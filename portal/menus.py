@@ -114,6 +114,21 @@ def agency_links() -> tuple[Link, ...]:
     return _links(getattr(settings, "HUMAS_PORTAL_AGENCY_LINKS", DEFAULT_AGENCY_LINKS))
 
 
+class Shortcut(NamedTuple):
+    title: object
+    text: object
+    url: str
+
+
+@cache
+def shortcuts() -> tuple[Shortcut, ...]:
+    """The home page's service shortcuts (``HUMAS_PORTAL_SHORTCUTS``), those whose app is here."""
+    entries = getattr(settings, "HUMAS_PORTAL_SHORTCUTS", [])
+    return tuple(
+        Shortcut(title, text, url) for title, text, target in entries if (url := _url(target))
+    )
+
+
 @cache
 def menu_paths() -> frozenset[str]:
     """The paths of the main menu's entries (the header marks the one of the page shown)."""
@@ -141,7 +156,7 @@ def _url(target: str) -> str:
 
 def forget() -> None:
     """Read the settings again (tests that change them)."""
-    for function in (main_menu, footer_sections, agency_links, menu_paths):
+    for function in (main_menu, footer_sections, agency_links, menu_paths, shortcuts):
         function.cache_clear()
     bump()
 
@@ -333,7 +348,7 @@ def _default_header(agency) -> tuple[Entry, ...]:
         .order_by("position", "title")
     )
     tops = [p for p in pages if p.parent_id is None]
-    under = {p.parent_id: [] for p in tops}
+    under = {p.pk: [] for p in tops}
     for page in pages:
         if page.parent_id in under and (entry := _page_entry(page)):
             under[page.parent_id].append(entry)

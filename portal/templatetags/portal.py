@@ -3,9 +3,10 @@
 from django import template
 from django.utils.safestring import mark_safe
 
+from accounts.models import Agency
 from newsroom import images
 from newsroom.sanitize import sanitize_html
-from portal import fragments, sites
+from portal import fragments, menus, sites
 
 register = template.Library()
 
@@ -33,16 +34,50 @@ def news_cards(articles, heading="h3", compact=False, first_big=False):
     return fragments.render_cards(articles, heading=heading, compact=compact, first_big=first_big)
 
 
+def _identity(context, identity=None):
+    """(the agency whose own domain this is, the agency the page is about) of a page."""
+    site = sites.site_agency(context["request"])
+    return site, (identity if isinstance(identity, Agency) else None)
+
+
 @register.simple_tag(takes_context=True)
-def site_header(context):
-    """The portal's header (base.html), kept in the cache (portal.fragments)."""
-    return fragments.render_site_header(context["request"].path, context.get("query") or "")
+def site_header(context, identity=None):
+    """The header (base.html), kept in the cache (portal.fragments): the portal's, or on an
+    agency's own domain the agency's; pages about one agency (``identity=agency``, in their
+    ``site_header`` block) add its name and menu."""
+    site, agency = _identity(context, identity)
+    return fragments.render_site_header(
+        context["request"].path,
+        context.get("query") or "",
+        site=site,
+        agency=agency,
+        menus_of=_menus_of(context["request"], site, agency),
+    )
 
 
-@register.simple_tag
-def site_footer_sections():
-    """The footer columns shared by every page (base.html), kept in the cache."""
-    return fragments.render_footer_sections()
+@register.simple_tag(takes_context=True)
+def site_footer_sections(context, identity=None):
+    """The footer columns shared by every page of a site (base.html), kept in the cache: the
+    agency's identity on its own domain and on the pages about it (``identity=agency``), the
+    portal's elsewhere."""
+    site, agency = _identity(context, identity)
+    menus_of = _menus_of(context["request"], site, agency)
+    return fragments.render_footer_sections(site or agency, menus_of=menus_of)
+
+
+@register.inclusion_tag("portal/_shortcuts.html")
+def service_shortcuts():
+    """The home page's service shortcuts (request information, track a request, DIP, documents)."""
+    return {"shortcuts": menus.shortcuts()}
+
+
+def _menus_of(request, site, agency):
+    """The menus of the page's sites, read once per request (one cache round trip)."""
+    found = getattr(request, "_humas_menus", None)
+    if found is None:
+        wanted = [site] if site is not None else [None, *([agency] if agency else [])]
+        found = request._humas_menus = menus.many_site_menus(wanted)
+    return lambda owner: found.get(owner.pk if owner is not None else 0) or menus.site_menus(owner)
 
 
 @register.simple_tag
