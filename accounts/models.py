@@ -1,11 +1,14 @@
 """Who acts, and for which agency: users, agencies and role memberships."""
 
+import re
 from datetime import time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http.request import validate_host
 from django.utils.translation import gettext_lazy as _
 
 from humas.links import slug_url
@@ -50,6 +53,10 @@ class TimeZone(models.TextChoices):
     WIB = "Asia/Jakarta", _("WIB (UTC+7)")
     WITA = "Asia/Makassar", _("WITA (UTC+8)")
     WIT = "Asia/Jayapura", _("WIT (UTC+9)")
+
+
+#: A host name: labels of letters, digits and inner hyphens, joined by dots (no scheme or port).
+HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}")
 
 
 class Agency(models.Model):
@@ -159,6 +166,29 @@ class Agency(models.Model):
 
     def get_absolute_url(self) -> str:
         return slug_url("portal:agency_detail", self.slug)
+
+    def clean(self):
+        super().clean()
+        domain = (self.domain or "").strip().lower().rstrip(".")
+        if not domain:
+            return
+        if not HOST_NAME.fullmatch(domain):
+            raise ValidationError(
+                {"domain": _("Write the host name only, e.g. dislutkan.kalteng.go.id.")}
+            )
+        # Django answers 400 on a host its ALLOWED_HOSTS does not name (DJANGO_ALLOWED_HOSTS; a
+        # leading dot, ".kalteng.go.id", accepts every subdomain): such a domain would show
+        # visitors an error page, so it is refused here with what the operator must add.
+        if not validate_host(domain, settings.ALLOWED_HOSTS):
+            raise ValidationError(
+                {
+                    "domain": _(
+                        "This server does not answer for %(domain)s yet: ask the operator to add "
+                        "it (or its parent domain with a leading dot) to DJANGO_ALLOWED_HOSTS."
+                    )
+                    % {"domain": domain}
+                }
+            )
 
     @property
     def initials(self) -> str:

@@ -150,3 +150,25 @@ def test_page_cache_keeps_hosts_apart(client, settings, news):
     assert again.get("X-Page-Cache") == "hit"
     assert news["other"].title not in again.content.decode()
     assert news["other"].title in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("domain", "refused"),
+    [
+        ("dislutkan.kalteng.go.id", False),
+        ("Dislutkan.Kalteng.go.id.", False),
+        ("dinas.contoh.go.id", True),  # not among the hosts this deployment answers
+        ("https://dislutkan.kalteng.go.id/", True),  # an address, not a host name
+        ("dislutkan.kalteng.go.id:8443", True),
+    ],
+)
+def test_an_agency_domain_must_be_a_host_the_deployment_answers(own_site, domain, refused):
+    from django.core.exceptions import ValidationError
+
+    own_site.domain = domain
+    if refused:
+        with pytest.raises(ValidationError) as error:
+            own_site.full_clean()
+        assert "domain" in error.value.message_dict
+    else:
+        own_site.full_clean()
