@@ -357,6 +357,15 @@ def test_a_newly_published_article_appears_in_the_cached_list(
     assert [a["title"] for a in after.json()["results"]] == ["Lelang kerapu", "Lama"]
 
 
+def test_a_client_holding_the_current_list_gets_304(client, page_cache, agency, writer,
+                                                    make_article):  # fmt: skip
+    make_article(agency, writer)
+    first = client.get("/api/v1/articles/")
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
 def test_errors_and_ppid_answers_are_not_kept_in_the_page_cache(client, page_cache):
     for path in ["/api/v1/articles/?limit=0", "/api/v1/ppid/dip/"]:
         client.get(path)
