@@ -157,7 +157,8 @@ class Agency(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.short_name or self.name
+        # The full name wherever an agency is picked or listed: short names are insiders' words.
+        return self.name or self.short_name
 
     def save(self, *args, **kwargs):
         # One spelling per host; no host is NULL, not "" (unique allows many NULLs, one "").
