@@ -11,7 +11,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 
 from accounts.models import Agency
-from newsroom.models import Article, Page
+from newsroom.models import Announcement, Article, Event, Page
 
 from . import sites
 
@@ -78,7 +78,39 @@ class PageSitemap(SiteSitemap):
         return page.updated_at
 
 
-sitemaps = {"berita": ArticleSitemap, "instansi": AgencySitemap, "halaman": PageSitemap}
+class AnnouncementSitemap(SiteSitemap):
+    """Live announcements (they leave the sitemap when they expire)."""
+
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        live = Announcement.objects.public().only("slug", "updated_at")
+        return self.for_host(live).order_by("-publish_at", "-id")
+
+    def lastmod(self, announcement):
+        return announcement.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class EventSitemap(AnnouncementSitemap):
+    """Public agenda items, upcoming and past (the archive stays readable)."""
+
+    def items(self):
+        return self.for_host(Event.objects.public().only("slug", "updated_at")).order_by(
+            "-starts_at", "-id"
+        )
+
+
+sitemaps = {
+    "berita": ArticleSitemap,
+    "instansi": AgencySitemap,
+    "halaman": PageSitemap,
+    "pengumuman": AnnouncementSitemap,
+    "agenda": EventSitemap,
+}
 
 
 def _for_request(request) -> dict:

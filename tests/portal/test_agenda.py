@@ -487,3 +487,14 @@ def test_query_count_is_the_same_with_5_and_50_items(
     with django_assert_num_queries(len(few)):
         assert client.get(path()).status_code == 200
     assert len(few) <= 10, template
+
+
+def test_public_announcements_and_events_are_in_the_sitemap(client, announce, schedule_event):
+    live = announce("Pengumuman di peta situs")
+    draft = announce("Draf pengumuman", live=False)
+    event = schedule_event("Kegiatan di peta situs")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-pengumuman.xml" in index and "sitemap-agenda.xml" in index
+    notices = client.get("/sitemap-pengumuman.xml").content.decode()
+    assert live.get_absolute_url() in notices and draft.get_absolute_url() not in notices
+    assert event.get_absolute_url() in client.get("/sitemap-agenda.xml").content.decode()
