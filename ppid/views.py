@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import permissions
 from accounts.models import Agency
 from newsroom.library import Document
+from portal import sites
 
 from . import deadlines, ratelimit, services
 from .forms import (
@@ -87,7 +88,7 @@ def landing(request):
         request,
         "ppid/landing.html",
         {
-            "agencies": Agency.objects.order_by("name"),
+            "agencies": sites.for_site(Agency.objects, request, "pk").order_by("name"),
             "answer_days": deadlines.ANSWER_DAYS,
             "extension_days": deadlines.MAX_EXTENSION_DAYS,
             "objection_days": deadlines.OBJECTION_FILING_DAYS,
@@ -103,8 +104,9 @@ def request_form(request):
         initial = {}
         if slug := request.GET.get("instansi"):
             initial["agency"] = Agency.objects.filter(slug=slug).first()
-        return render(request, template, {"form": RequestForm(initial=initial)})
-    form = RequestForm(request.POST, request.FILES)
+        form = _for_site(RequestForm(initial=initial), request)
+        return render(request, template, {"form": form})
+    form = _for_site(RequestForm(request.POST, request.FILES), request)
     if problem := form.bot_problem():
         return _refuse(request, form, template, problem, 400)
     with ratelimit.reserve(request, "request") as slot:
@@ -322,8 +324,9 @@ def periodic_objection_form(request):
     template = "ppid/objection_periodic_form.html"
     if request.method != "POST":
         initial = {"agency": Agency.objects.filter(slug=request.GET.get("instansi", "")).first()}
-        return render(request, template, {"form": PeriodicObjectionForm(initial=initial)})
-    form = PeriodicObjectionForm(request.POST)
+        form = _for_site(PeriodicObjectionForm(initial=initial), request)
+        return render(request, template, {"form": form})
+    form = _for_site(PeriodicObjectionForm(request.POST), request)
     if problem := form.bot_problem():
         return _refuse(request, form, template, problem, 400)
     with ratelimit.reserve(request, "objection") as filing:
@@ -352,9 +355,18 @@ def periodic_objection_form(request):
     return redirect("ppid:landing")
 
 
+def _for_site(form, request):
+    """On an agency's own domain the form asks that agency: the only choice, already chosen."""
+    if (agency := sites.site_agency(request)) is not None:
+        form.fields["agency"].queryset = Agency.objects.filter(pk=agency.pk)
+        form.initial["agency"] = agency
+    return form
+
+
 def dip_list(request):
-    entries = DIPEntry.objects.public()
-    agency = Agency.objects.filter(slug=request.GET.get("instansi", "")).first()
+    entries = sites.for_site(DIPEntry.objects.public(), request)
+    agencies = sites.for_site(Agency.objects, request, "pk").order_by("name")
+    agency = agencies.filter(slug=request.GET.get("instansi", "")).first()
     category = request.GET.get("kategori", "")
     query = request.GET.get("q", "").strip()
     if agency:
@@ -377,7 +389,7 @@ def dip_list(request):
         "ppid/dip_list.html",
         {
             "page": page,
-            "agencies": Agency.objects.order_by("name"),
+            "agencies": agencies,
             "categories": DIPEntry.Category.choices,
             "selected_agency": agency,
             "selected_category": category,

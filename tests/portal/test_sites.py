@@ -172,3 +172,20 @@ def test_an_agency_domain_must_be_a_host_the_deployment_answers(own_site, domain
         assert "domain" in error.value.message_dict
     else:
         own_site.full_clean()
+
+
+def test_ppid_pages_on_an_agency_domain_ask_and_list_only_that_agency(client, own_site,
+                                                                     other_agency):  # fmt: skip
+    from ppid.models import DIPEntry
+
+    for agency, title in ((own_site, "Renstra Dislutkan"), (other_agency, "Renstra BPSDM")):
+        DIPEntry.objects.create(agency=agency, title=title, category="berkala", published=True)
+    dip = get(client, "/ppid/informasi/").content.decode()
+    assert "Renstra Dislutkan" in dip and "Renstra BPSDM" not in dip
+    assert "Renstra BPSDM" in client.get("/ppid/informasi/").content.decode()
+    form = get(client, "/ppid/permohonan/").context["form"]
+    assert list(form.fields["agency"].queryset) == [own_site]
+    assert form.initial["agency"] == own_site
+    # Another agency cannot be chosen there, even by a hand-made request.
+    posted = client.post("/ppid/permohonan/", {"agency": other_agency.pk}, HTTP_HOST=DOMAIN)
+    assert "agency" in posted.context["form"].errors
