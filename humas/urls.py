@@ -15,6 +15,8 @@ urlpatterns = [
     path("admin/ckeditor/", include("newsroom.editor_urls")),
     # Two-step verification set up by staff themselves (accounts.two_factor), before the admin.
     path("admin/keamanan/", include("accounts.two_factor")),
+    # The content calendar of the Digital PR desk (outreach.calendar_urls), before the admin.
+    path("admin/outreach/kalender/", include("outreach.calendar_urls")),
     path("admin/", admin.site.urls),
     path("ppid/", include("ppid.urls")),
     # The read-only JSON API and its OpenAPI schema (portal.api, docs/api.md).
