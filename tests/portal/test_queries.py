@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.models import Article, Category, Tag
+from newsroom.models import Article, Category, Page, Tag
 from portal import fragments
 from tests.newsroom.portal_helpers import give_cover
 
@@ -20,6 +20,7 @@ PAGES = [
     "/berita/?instansi={agency}&kategori=kegiatan&tag=nelayan",
     "{article}",
     "/instansi/{agency}/",
+    "/instansi/{agency}/profil/",  # a page, with the agency's menu in its bar
     "/cari/?q=nelayan",
     "/cari/?q=nelayan&halaman=2",  # one query too: the page's ids in a subquery
     "/feed/",
@@ -39,6 +40,9 @@ def newsroom(agency, other_agency, writer, other_writer, make_article):
     cover = give_cover(make_article(agency, writer, title="Berita bersampul nelayan",
                                     category=categories[0], is_featured=True))  # fmt: skip
     cover.tags.set(tags)
+    Page.objects.create(agency=agency, author=writer, title="Profil", slug="profil",
+                        body="<p>Profil dinas.</p>", status=Page.Status.PUBLISHED,
+                        publish_at=cover.publish_at)  # fmt: skip
 
     def grow_to(count):
         while Article.objects.count() < count:
