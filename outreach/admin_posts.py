@@ -130,6 +130,22 @@ class PlannedPostForm(PublishableAdminForm):
                 choices.append((str(kind._meta.verbose_name_plural).capitalize(), options))
         return choices
 
+    def _link(self, cleaned) -> str:
+        """The tracked link the post will carry, from what the form holds so far."""
+        values = {
+            "agency": cleaned.get("agency") or getattr(self.instance, "agency", None),
+            "pillar": cleaned.get("pillar"),
+            "objective": cleaned.get("objective"),
+        }
+        post = PlannedPost(
+            platform=cleaned["platform"],
+            link=cleaned.get("link") or "",
+            source_type=self.instance.source_type,
+            source_id=self.instance.source_id,
+            **{name: value for name, value in values.items() if value is not None},
+        )
+        return post.tracked_link()
+
     def clean(self):
         cleaned = super().clean()
         instance = self.instance
@@ -162,7 +178,7 @@ class PlannedPostForm(PublishableAdminForm):
             else:
                 # Without JavaScript the helper still works: an empty caption is drafted.
                 cleaned["caption"] = captions.draft_caption(
-                    source, platform, hashtags=cleaned.get("hashtags", "")
+                    source, platform, hashtags=cleaned.get("hashtags", ""), link=self._link(cleaned)
                 )
                 if platform == platforms.Platform.YOUTUBE and not cleaned.get("title"):
                     cleaned["title"] = captions.draft_title(source, platform)
@@ -353,7 +369,11 @@ class PlannedPostAdmin(PublishableAdmin):
                 status=400,
             )
         hashtags = normalise_hashtags(request.GET.get("hashtags", ""))
-        caption = captions.draft_caption(source, platform, hashtags=hashtags)
+        # The link only sets how much room is left; the browser sends the one it shows.
+        link = request.GET.get("link", "")[:500] or utm.with_utm(
+            utm.absolute(_address(source), source.agency), platform=platform, campaign=""
+        )
+        caption = captions.draft_caption(source, platform, hashtags=hashtags, link=link)
         return JsonResponse(
             {"caption": caption, "title": captions.draft_title(source, platform)},
             json_dumps_params={"ensure_ascii": False},

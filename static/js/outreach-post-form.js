@@ -211,6 +211,7 @@
       source: source ? source.value : "",
       platform: platform ? platform.value : "",
       hashtags: hashtags ? hashtags.value : "",
+      link: platform ? trackedLink(platform.value) : "",
     });
     draft.disabled = true;
     status.textContent = say("drafting");

@@ -126,3 +126,12 @@ def make_post(agency, writer, pillars):
         return editing.create(post, actor=author)
 
     return make
+
+
+@pytest.fixture
+def draft_article(agency, writer):
+    return editing.create(
+        Article(agency=agency, title="Panen raya udang vaname", lead="Petambak panen.",
+                body="<p>Petambak di Kotawaringin panen raya.</p>"),
+        actor=writer,
+    )  # fmt: skip

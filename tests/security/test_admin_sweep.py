@@ -24,6 +24,8 @@ from django.utils import timezone
 from accounts.models import Agency, Membership, Role, User
 from newsroom import editing, workflow
 from newsroom.models import Category, Notification, Page, Tag
+from outreach.planning import KeyMessage, Objective, Pillar
+from outreach.posts import HashtagSet, PlannedPost
 from ppid import services
 from ppid.models import ClosureDay, DIPEntry, Dispute
 from tests.ppid.conftest import applicant
@@ -100,6 +102,20 @@ def agency_b_world(other_agency, make_user, make_article):
     DIPEntry.objects.create(
         agency=other_agency, title=f"{SECRET} DIP", category="berkala", published=False
     )
+    # The Digital PR desk's plan and a planned post.
+    today = timezone.localdate()
+    pillar = Pillar.objects.create(agency=other_agency, name=f"{SECRET} pilar")
+    objective = Objective.objects.create(
+        agency=other_agency, title=f"{SECRET} tujuan", audience="nelayan", metric="reach",
+        target_value=1, period_start=today, period_end=today,
+    )  # fmt: skip
+    KeyMessage.objects.create(agency=other_agency, title=f"{SECRET} pesan", period_start=today)
+    HashtagSet.objects.create(agency=other_agency, name=f"{SECRET} tagar", hashtags="#RahasiaB")
+    editing.create(
+        PlannedPost(agency=other_agency, platform="facebook", caption=f"{SECRET} unggahan",
+                    planned_at=timezone.now(), pillar=pillar, objective=objective),
+        actor=people[Role.WRITER],
+    )  # fmt: skip
     return other_agency
 
 
