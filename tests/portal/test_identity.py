@@ -35,7 +35,8 @@ def test_agency_page_footer_shows_its_identity_and_where_to_complain(client, ide
     assert 'href="tel:05363221234"' in footer
     assert 'href="mailto:ppid@dislutkan.kalteng.go.id"' in footer
     assert "Jumat 07.30–16.30 WIB" in footer and "Jam layanan" in footer
-    assert 'href="https://www.instagram.com/dislutkan.kalteng" rel="noopener me">Instagram' in footer
+    instagram = "https://www.instagram.com/dislutkan.kalteng"
+    assert f'href="{instagram}" rel="noopener me">Instagram' in footer
     assert ">Facebook<" not in footer  # no account, no link
     assert 'href="https://www.lapor.go.id"' in footer and "SP4N-LAPOR!" in footer
     assert 'href="https://komisiinformasi.go.id"' in footer
