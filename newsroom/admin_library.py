@@ -11,7 +11,7 @@ published it is shown read-only (the live rows), like the other fields in review
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db.models import IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -34,7 +34,7 @@ class DocumentAdmin(PublishableAdmin):
     """Regulations, forms, reports, SOPs... published through the same review as articles."""
 
     list_display = [
-        "title", "kind", "year", "agency", "file_label", "downloads", "status_label", "updated_at",
+        "title", "kind", "year", "agency_short", "file_label", "downloads", "status_label",
     ]  # fmt: skip
     list_filter = ["status", "kind", "year", "agency"]
     list_select_related = ["agency"]
@@ -62,6 +62,10 @@ class DocumentAdmin(PublishableAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "file_label"]
+
+    @admin.display(description=gettext_lazy("agency"), ordering="agency__short_name")
+    def agency_short(self, obj):
+        return obj.agency.short_name or obj.agency.name
 
     @admin.display(description=gettext_lazy("type and size"))
     def file_label(self, obj):
@@ -107,7 +111,7 @@ class GalleryItemInline(admin.StackedInline):
 class GalleryAdmin(PublishableAdmin):
     """Photo and video galleries; their items are reviewed with them (module docstring)."""
 
-    list_display = ["title", "agency", "item_count", "status_label", "publish_at", "updated_at"]
+    list_display = ["title", "agency_short", "item_count", "status_label", "publish_at"]
     list_filter = ["status", "agency"]
     list_select_related = ["agency"]
     search_fields = ["title", "description"]
@@ -119,9 +123,14 @@ class GalleryAdmin(PublishableAdmin):
     preview_template = "portal/gallery_detail.html"
     preview_name = "gallery"
 
-    @admin.display(description=gettext_lazy("photos and videos"))
+    agency_short = DocumentAdmin.agency_short
+
+    @admin.display(description=gettext_lazy("photos and videos"), ordering="item_total")
     def item_count(self, obj):
-        return obj.items.count()
+        return obj.item_total
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(item_total=Count("items"))
 
     def preview_context(self, request, obj):
         return {"gallery": obj, "items": list(obj.items.all())}

@@ -134,7 +134,7 @@ def _create_gallery(agency, author, when, slug, title, text) -> Gallery:
     for n, (caption, alt) in enumerate(PHOTO_SCENES, start=1):
         item = GalleryItem(kind=GalleryItem.Kind.PHOTO, caption=caption, alt_text=alt,
                            credit=f"Tim Humas {agency.short_name}")  # fmt: skip
-        item.image.save(f"{slug[:50]}-{n}.jpg", ContentFile(photo(n)), save=False)
+        item.image.save(f"{slug[:50]}-{n}.jpg", ContentFile(photo(n + len(slug) % 3)), save=False)
         items.append(item.as_data())
     items.append({"kind": "video", "video_url": DEMO_VIDEO, "caption": f"Video: {title}"})
     items.append({"kind": "video", "video_url": DEMO_LINK, "caption": "Kegiatan lain di Instagram"})

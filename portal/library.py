@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.models import Agency
 from newsroom.library import Document, Gallery, GalleryItem, record_download
@@ -115,7 +115,7 @@ def document_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def document_download(request, slug):
     """Count the download, then send the file under a safe name (slug and sniffed extension)."""
     document = _public_document(request, slug)

@@ -49,8 +49,10 @@ def test_a_disguised_file_is_refused_in_indonesian_and_the_form_keeps_the_text(w
                                                                                agency):  # fmt: skip
     upload = SimpleUploadedFile("laporan.pdf", b"<html><script>alert(1)</script>",
                                 content_type="application/pdf")  # fmt: skip
-    response = writer_client.post(reverse("admin:newsroom_document_add"),
-                                  document_form(agency, file=upload, title="Laporan Tahunan"))
+    response = writer_client.post(
+        reverse("admin:newsroom_document_add"),
+        document_form(agency, file=upload, title="Laporan Tahunan"),
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Berkas ini tidak dapat diterbitkan" in page
@@ -118,9 +120,11 @@ def test_a_photo_without_alt_text_is_refused_with_a_message(writer_client, agenc
 
 def test_a_published_gallerys_items_are_read_only_in_the_form(client, agency, writer,
                                                               supervisor):  # fmt: skip
-    gallery = editing.create(Gallery(agency=agency, title="Galeri"), actor=writer,
-                             m2m={"items": [{"kind": "video",
-                                             "video_url": "https://youtu.be/aqz-KE-bpKQ"}]})
+    gallery = editing.create(
+        Gallery(agency=agency, title="Galeri"),
+        actor=writer,
+        m2m={"items": [{"kind": "video", "video_url": "https://youtu.be/aqz-KE-bpKQ"}]},
+    )
     workflow.submit(gallery, actor=writer)
     workflow.approve(gallery, actor=supervisor)
     client.force_login(writer)
