@@ -8,10 +8,10 @@ sitemap's word for another host's pages).
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from accounts.models import Agency
-from newsroom.models import Announcement, Article, Event, Page
+from newsroom.models import Announcement, Article, Document, Event, Gallery, Page
 
 from . import sites
 
@@ -91,8 +91,20 @@ class AnnouncementSitemap(SiteSitemap):
     def lastmod(self, announcement):
         return announcement.updated_at
 
+    # The index asks each section for its page count and its latest change: one query for both.
+    def _stats(self) -> dict:
+        if not hasattr(self, "_counted"):
+            self._counted = self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        return self._counted
+
+    @property
+    def paginator(self):
+        pages = super().paginator
+        pages.__dict__["count"] = self._stats()["count"]  # Paginator.count is a cached_property
+        return pages
+
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        return self._stats()["latest"]
 
 
 class EventSitemap(AnnouncementSitemap):
@@ -104,12 +116,32 @@ class EventSitemap(AnnouncementSitemap):
         )
 
 
+class DocumentSitemap(AnnouncementSitemap):
+    """The download centre's public documents (their pages, not the counted downloads)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        public = Document.objects.public().only("slug", "updated_at")
+        return self.for_host(public).order_by("-publish_at", "-id")
+
+
+class GallerySitemap(DocumentSitemap):
+    """Public photo and video galleries."""
+
+    def items(self):
+        public = Gallery.objects.public().only("slug", "updated_at")
+        return self.for_host(public).order_by("-publish_at", "-id")
+
+
 sitemaps = {
     "berita": ArticleSitemap,
     "instansi": AgencySitemap,
     "halaman": PageSitemap,
     "pengumuman": AnnouncementSitemap,
     "agenda": EventSitemap,
+    "dokumen": DocumentSitemap,
+    "galeri": GallerySitemap,
 }
 
 
