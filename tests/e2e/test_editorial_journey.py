@@ -136,6 +136,10 @@ def test_article_goes_from_ckeditor_through_review_to_the_public(visitor):
     click_and_wait(writer, "button[value=submit]", "resubmitted")
 
     supervisor.goto(f"/admin/newsroom/article/{article.pk}/change/")
+    # The pre-publication checks find the http:// link, the missing alt text and category; the
+    # agency warns, so the supervisor confirms ("Terbitkan saja") before approving.
+    assert "http://" in supervisor.page.inner_text("section.checklist")
+    supervisor.page.check("form[action$='/workflow/approve/'] input[name=confirm_checks]")
     click_and_wait(supervisor, "button[value=approve]", "approved")
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED and article.is_public

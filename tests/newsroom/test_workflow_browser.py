@@ -67,6 +67,8 @@ def test_writer_and_supervisor_take_an_article_through_review_in_a_browser(
 
     _login(page, base, supervisor)
     page.goto(change)
+    # The draft has no photo, category or long lead: the agency warns, the supervisor confirms.
+    page.check("form[action$='/workflow/approve/'] input[name=confirm_checks]")
     page.click("button[value=approve]")
     page.wait_for_selector("ul.messagelist")
     article.refresh_from_db()
