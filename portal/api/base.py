@@ -181,6 +181,8 @@ class PublicCursorPagination(CursorPagination):
         if cursor is not None and cursor.position is not None:
             # The position goes into a WHERE clause: a forged one must not reach the database.
             field = self.model._meta.get_field(self.ordering[0].lstrip("-"))
+            if "\x00" in cursor.position:  # PostgreSQL refuses NUL in any text
+                raise invalid
             try:
                 value = field.to_python(cursor.position)
             except DjangoValidationError:

@@ -171,6 +171,11 @@ def test_a_cursor_not_made_by_the_api_is_refused(client, agency, writer, make_ar
     assert list(response.json()["errors"]) == ["cursor"]
 
 
+def test_a_forged_cursor_position_never_reaches_the_database_as_text_it_refuses(client, agency):
+    response = client.get("/api/v1/agencies/", {"cursor": _cursor("p=abc\x00")})
+    assert response.status_code == 400
+
+
 # -- filters ---------------------------------------------------------------------------------------
 
 
@@ -264,6 +269,22 @@ def test_no_query_value_reaches_a_server_error(client, name, value):
     assert response.status_code in (200, 400)
     if "\x00" not in value:  # refused as HTML before any view (humas.security)
         assert response["Content-Type"] == "application/json"
+
+
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    path=st.sampled_from(
+        ["/api/v1/articles/", "/api/v1/agencies/", "/api/v1/ppid/dip/", "/api/v1/events/"]
+    ),  # fmt: skip
+    decoded=st.binary(max_size=60)
+    | st.text(max_size=60).map(lambda text: f"r=1&p={text}".encode()),
+)
+def test_no_forged_cursor_reaches_a_server_error(client, path, decoded):
+    cache.clear()  # the rate limit
+    response = client.get(path, {"cursor": base64.b64encode(decoded).decode()})
+    assert response.status_code in (200, 400)
 
 
 def test_addresses_outside_the_resources_answer_json_404(client):
