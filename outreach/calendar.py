@@ -127,7 +127,7 @@ def entries(
     if pillar_id:
         posts = posts.filter(pillar_id=pillar_id)
     label = str(PlannedPost._meta.verbose_name)
-    for post in posts.select_related("pillar").defer("caption", "hashtags", "link", "image"):
+    for post in posts.select_related("pillar").defer("hashtags", "link", "image"):
         found.append(
             Entry(
                 "outreach.plannedpost",
