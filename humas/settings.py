@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Indonesian unless the visitor chose English in the footer (humas.i18n).
     "humas.i18n.PortalLocaleMiddleware",
+    # A 404 answered by the redirect of its path, if any (portal.redirects); outside
+    # CommonMiddleware, so its slash-appending redirect comes first.
+    "portal.redirects.RedirectFallbackMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

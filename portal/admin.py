@@ -93,3 +93,7 @@ class MenuAdmin(AgencyScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A menu stays with its agency: its entries point at that agency's pages.
         return ["agency"] if obj is not None else []
+
+
+# Redirects and addresses not found (their admin beside the menus').
+from . import admin_redirects  # noqa: E402, F401

@@ -11,8 +11,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Page cache invalidation: every process bumps the shared generation on public changes.
-        from . import cache_hooks, sites
+        from . import cache_hooks, redirects, sites
 
         cache_hooks.connect()
         # The shared map of agencies' own domains follows every change of an agency.
         sites.connect()
+        # A public item's changed address leaves a redirect behind.
+        redirects.connect()

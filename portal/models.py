@@ -158,3 +158,7 @@ class MenuItem(models.Model):
             raise ValidationError(
                 {"url": _("Enter an address on this site (/berita/) or a full one (https://...).")}
             ) from None
+
+
+# Redirects and the not-found log live beside their logic; imported here so Django registers them.
+from .redirects import NotFoundPath, Redirect  # noqa: E402, F401
