@@ -131,7 +131,8 @@ def test_videos_embed_only_from_nocookie_and_other_platforms_are_links(client, m
     gallery = make_gallery(items=[
         {"kind": "video", "video_url": f"https://www.youtube.com/watch?v={VIDEO}",
          "caption": "Video kegiatan"},
-        {"kind": "video", "video_url": "https://www.tiktok.com/@humas/video/1", "caption": "TikTok"},
+        {"kind": "video", "video_url": "https://www.tiktok.com/@humas/video/1",
+         "caption": "TikTok"},
     ])  # fmt: skip
     response = client.get(gallery.get_absolute_url())
     page = response.content.decode()
@@ -226,8 +227,10 @@ def grow(agency, writer):
             item.save()
         first = Gallery.objects.get(slug="galeri-0")
         for i in range(first.items.count(), n):
-            GalleryItem.objects.create(gallery=first, kind="photo", alt_text=f"Foto {i}",
-                                       image=first.items.first().image.name, position=i + 1)  # fmt: skip
+            name = first.items.first().image.name
+            GalleryItem.objects.create(
+                gallery=first, kind="photo", alt_text=f"Foto {i}", image=name, position=i + 1
+            )
 
     return grow_to
 
@@ -243,3 +246,11 @@ def test_query_count_is_the_same_with_5_and_50_items(client, grow, path,
     with django_assert_num_queries(len(few)):
         assert client.get(path).status_code == 200
     assert len(few) <= 6, path
+
+
+def test_public_galleries_are_in_the_sitemap(client, make_gallery):
+    gallery = make_gallery("Pekan Keterbukaan Informasi")
+    draft = make_gallery("Draf Galeri", publish=False)
+    section = client.get("/sitemap-galeri.xml").content.decode()
+    assert gallery.get_absolute_url() in section
+    assert draft.get_absolute_url() not in section
