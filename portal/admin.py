@@ -4,6 +4,7 @@
 from django.contrib import admin
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
 from accounts.admin import AgencyScopedAdmin, ScopedChoicesMixin
@@ -41,11 +42,14 @@ class MenuItemInline(ScopedChoicesMixin, admin.TabularInline):
                 else (MenuItem.objects.none())
             )
         if db_field.name == "page" and field is not None:
-            queryset = field.queryset.select_related("agency").order_by("agency__name", "path")
+            queryset = field.queryset.select_related("agency", "parent").order_by(
+                "agency__name", "path"
+            )
             if menu is not None and menu.agency_id:
                 queryset = queryset.filter(agency_id=menu.agency_id)
             field.queryset = queryset
-            field.label_from_instance = lambda page: f"{page.agency.short_name} · {page.path}"
+            own_agency = menu is not None and menu.agency_id
+            field.label_from_instance = _page_label if own_agency else _agency_page_label
         return field
 
     def _menu_of(self, request):
@@ -71,6 +75,15 @@ class MenuItemInline(ScopedChoicesMixin, admin.TabularInline):
         return permissions.has_role(request.user, menu.agency_id, Role.AGENCY_ADMIN)
 
 
+def _page_label(page) -> str:
+    """A page as staff know it: its section and title ("PPID › Maklumat Pelayanan")."""
+    return f"{page.parent.title} › {page.title}" if page.parent_id else page.title
+
+
+def _agency_page_label(page) -> str:
+    return f"{page.agency.short_name or page.agency.name} · {_page_label(page)}"
+
+
 @admin.register(Menu)
 class MenuAdmin(AgencyScopedAdmin):
     """Agency administrators arrange their agency's header and footer menus; the portal's own
@@ -81,7 +94,17 @@ class MenuAdmin(AgencyScopedAdmin):
     list_select_related = ["agency"]
     view_roles = frozenset({Role.AGENCY_ADMIN})
     inlines = [MenuItemInline]
-    fields = ["agency", "location"]
+
+    def get_fields(self, request, obj=None):
+        # A menu stays with its agency: its entries point at that agency's pages.
+        return ["agency", "location"] if obj is None else ["owner", "location"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["owner"] if obj is not None else []
+
+    @admin.display(description=_("agency"))
+    def owner(self, obj):
+        return obj.agency.name if obj.agency_id else _("Portal (every agency)")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -89,10 +112,6 @@ class MenuAdmin(AgencyScopedAdmin):
             form.base_fields["agency"].required = True  # the portal's menu is not theirs
             form.base_fields["agency"].empty_label = None
         return form
-
-    def get_readonly_fields(self, request, obj=None):
-        # A menu stays with its agency: its entries point at that agency's pages.
-        return ["agency"] if obj is not None else []
 
 
 # Redirects and addresses not found (their admin beside the menus').

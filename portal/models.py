@@ -113,7 +113,11 @@ class MenuItem(models.Model):
         ordering = ["position", "id"]
 
     def __str__(self) -> str:
-        return self.label or (self.page.title if self.page_id else "") or self.list_target
+        if self.label:
+            return self.label
+        if self.page_id:
+            return self.page.title
+        return self.get_list_target_display() if self.list_target else self.url
 
     def clean(self):
         targets = [bool(self.page_id), bool(self.list_target), bool(self.url)]

@@ -178,7 +178,7 @@ def test_agency_admin_builds_a_menu_in_the_admin(client, agency, agency_admin, p
     response = client.post(add, form)
     assert response.status_code == 302, response.content.decode()[:3000]
     menu = Menu.objects.get(agency=agency)
-    assert [str(i) for i in menu.items.order_by("position")] == ["news", "Kontak"]
+    assert [str(i) for i in menu.items.order_by("position")] == ["Berita", "Kontak"]
     html = client.get(f"/instansi/{agency.slug}/").content.decode()
     bar = html.split('class="agency-bar"', 1)[1].split("</nav>", 1)[0]
     assert "<summary>Profil</summary>" not in bar and ">Kontak</a>" in bar
