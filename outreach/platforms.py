@@ -48,7 +48,7 @@ class Limits:
     weighted: bool = False  # counted with the twitter-text weights
     link_in_text: bool = True  # the portal link goes into the text (clickable there)
     needs_title: bool = False
-    needs_media: bool = False  # a photo or video is required to post at all
+    needs_media: bool = False  # a photo is required to post at all
 
 
 # The table. Each row: source, and the date it was checked.
@@ -65,10 +65,11 @@ LIMITS: dict[str, Limits] = {
     Platform.X: Limits(caption=280, weighted=True),
     # TikTok Content Posting API, "title" of a video post: at most 2,200 UTF-16 runes
     # (developers.tiktok.com, Content Posting API reference). Checked 2026-11-29.
-    Platform.TIKTOK: Limits(caption=2200, link_in_text=False, needs_media=True),
+    # (The video itself is uploaded on TikTok and YouTube; the post here carries its text.)
+    Platform.TIKTOK: Limits(caption=2200, link_in_text=False),
     # YouTube Data API v3, videos resource: title at most 100 characters, description at most
     # 5,000 bytes (developers.google.com/youtube/v3/docs/videos). Checked 2026-11-29.
-    Platform.YOUTUBE: Limits(caption=5000, title=100, needs_title=True, needs_media=True),
+    Platform.YOUTUBE: Limits(caption=5000, title=100, needs_title=True),
     # WhatsApp Channels: WhatsApp documents no separate limit for channel updates; 65,536
     # characters is the message limit of WhatsApp's clients (WhatsApp Help Centre). Checked
     # 2026-11-29.
@@ -137,6 +138,9 @@ def limits_for(platform: str) -> Limits:
 # --- counting --------------------------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_SCHEME_URL = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:!?)\]]*(?:\s|$))", re.IGNORECASE)
+# What X makes of every link: a t.co address of 23 characters.
+_TCO = "https://t.co/0123456789"
 # A hashtag: '#' not inside a word or URL, then letters/digits/underscore with at least one letter.
 _HASHTAG = re.compile(r"(?<![\w&/#])[#＃](\w*[^\W\d_]\w*)")
 
@@ -145,7 +149,9 @@ def text_length(text: str, platform: str, limits: Limits | None = None) -> int:
     """The length of ``text`` as ``platform`` counts it."""
     limits = limits or LIMITS[platform]
     if limits.weighted:
-        return parse_tweet(text or "").weightedLength
+        # Every http(s) link counts 23, also one twitter-text would not recognise (a portal on
+        # http://127.0.0.1:8000 in development), as the browser's counter counts it.
+        return parse_tweet(_SCHEME_URL.sub(_TCO, text or "")).weightedLength
     return len(unicodedata.normalize("NFC", text or "").replace("\r\n", "\n"))
 
 

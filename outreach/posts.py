@@ -103,8 +103,16 @@ class PlannedPost(Publishable):
     )
     source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
+    #: YouTube's video title; on other platforms a working title for the team's lists, the review
+    #: queue and the notices (made from the caption when left empty).
     title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("For YouTube: the video's title.")
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "For YouTube, the video's title. Elsewhere a short name for the team's lists; made "
+            "from the caption when left empty."
+        ),
     )
     caption = models.TextField(_("caption"))
     hashtags = models.CharField(
@@ -169,9 +177,14 @@ class PlannedPost(Publishable):
         ]
 
     def __str__(self) -> str:
-        first_line = " ".join((self.title or self.caption or "").split())
-        text = first_line[:60] + ("…" if len(first_line) > 60 else "")
-        return f"{self.get_platform_display()}: {text}"
+        return f"{self.get_platform_display()}: {self.title or working_title(self.caption, 60)}"
+
+    def save(self, *args, **kwargs):
+        if not (self.title or "").strip():
+            self.title = working_title(self.caption)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "title"}
+        super().save(*args, **kwargs)
 
     # --- what goes online -------------------------------------------------------------------
 
@@ -245,8 +258,21 @@ class PlannedPost(Publishable):
         problems = platforms.check_text(
             self.platform, self.full_text(limits), title=self.title, limits=limits
         )
+        if limits.needs_media and self.agency_id and not self.media():
+            problems["image"] = gettext(
+                "%(platform)s posts need a photo: upload one, or make the post from an item "
+                "that has a photo."
+            ) % {"platform": self.get_platform_display()}
         if problems:
             raise ValidationError(problems)
+
+
+def working_title(caption: str, length: int = 80) -> str:
+    """The first words of the caption, up to ``length`` characters, as a name in lists."""
+    words = " ".join((caption or "").split())
+    if len(words) <= length:
+        return words
+    return words[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 def compose(caption: str, hashtags: str = "", link: str = "") -> str:

@@ -1,6 +1,6 @@
 // Planned social post form: counts the text as the platform will (live, as one types), inserts a
-// hashtag set, shows the title only where the platform has one, and asks the server for a caption
-// draft (the caption helper). The server checks the same limits again on saving: this is a guide.
+// hashtag set, and asks the server for a caption draft (the caption helper). The server checks
+// the same limits again on saving: this is a guide.
 (function () {
   "use strict";
   var limitsNode = document.getElementById("post-limits");
@@ -37,7 +37,7 @@
   // twitter-text v3: code points in these ranges weigh 1, others 2; an emoji (even a sequence of
   // several code points) weighs 2; every URL counts 23.
   var LIGHT = [[0, 4351], [8192, 8205], [8208, 8223], [8242, 8247]];
-  var URL_RE = /(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+  var URL_RE = /(?:https?:\/\/|www\.)[^\s<>"]+?(?=[.,;:!?)\]]*(?:\s|$))/gi;
   var EMOJI_RE = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
   var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter("id", { granularity: "grapheme" }) : null;
 
@@ -131,10 +131,6 @@
   function update() {
     var name = platform ? platform.value : "";
     var limits = LIMITS[name];
-    var titleRow = document.querySelector(".form-row.field-title");
-    if (titleRow) {
-      titleRow.hidden = !!limits && !limits.title && !(title && title.value);
-    }
     if (!limits) {
       counter.textContent = "";
       return;

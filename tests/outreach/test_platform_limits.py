@@ -32,6 +32,9 @@ LONG_URL = (
         ("日本語", 6),  # CJK weighs 2
         ("e\u0301", 1),  # counted after NFC normalisation: one é
         ("Ikan – segar", 12),  # the en dash is in the light range 8208-8223
+        ("Lihat https://a.go.id.", 6 + 23 + 1),  # the full stop after a link is text
+        # A development portal's address counts 23 as well (as the browser counts it).
+        ("Baca http://127.0.0.1:8000/berita/benih/?utm_source=x&utm_medium=social", 5 + 23),
     ],
 )
 def test_x_counts_the_weighted_length_of_twitter_text(text, weight):

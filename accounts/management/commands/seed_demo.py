@@ -15,8 +15,10 @@ APP_SEEDERS = [
     "newsroom.demo.seed",
     "newsroom.demo_pages.seed",
     "newsroom.demo_agenda.seed",
-    "newsroom.demo_library.seed",
     "ppid.demo.seed",
+    # After the DIP entries, which it attaches documents to.
+    "newsroom.demo_library.seed",
+    "outreach.demo.seed",
     "outreach.demo_comments.seed",
 ]
 
