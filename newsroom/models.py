@@ -125,6 +125,12 @@ class Article(Publishable):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
     is_featured = models.BooleanField(_("featured"), default=False)
+    #: The public note of the last correction a supervisor chose to explain ("Koreksi, <date>:
+    #: ..."); written by approve_correction, not by the editor.
+    correction_note = models.TextField(_("public correction note"), blank=True, editable=False)
+    correction_note_at = models.DateTimeField(
+        _("correction note date"), null=True, blank=True, editable=False
+    )
     # Files of the download centre shown under the article (newsroom.library).
     documents = models.ManyToManyField(
         "newsroom.Document",
