@@ -76,6 +76,17 @@ PHOTO_SCENES = [
     ("Peserta mengikuti arahan petugas", "Sekelompok peserta berdiri mendengarkan arahan"),
     ("Dokumentasi bersama", "Foto bersama peserta dan panitia di depan spanduk kegiatan"),
 ]
+#: Where demo documents are attached: (document slug, DIP entry title or article slug).
+DIP_ATTACHMENTS = [
+    ("standar-pelayanan-pelatihan-aparatur", "Standar pelayanan pelatihan"),
+    ("data-produksi-perikanan-2025", "Daftar kelompok pembudidaya ikan penerima bantuan"),
+]
+ARTICLE_ATTACHMENTS = [
+    ("sop-pelayanan-informasi-publik-dislutkan",
+     "dislutkan-raih-predikat-informatif-keterbukaan-informasi"),
+    ("pergub-kalteng-5-2024-satu-data",
+     "kominfo-dorong-humas-pemerintah-daerah-kelola-media-sosial-terpadu"),
+]  # fmt: skip
 DEMO_VIDEO = "https://www.youtube.com/watch?v=aqz-KE-bpKQ"
 DEMO_LINK = "https://www.instagram.com/kaltengprov/"
 
@@ -103,9 +114,29 @@ def seed(agencies: dict[str, Agency], stdout=None) -> int:
             continue
         _create_gallery(agencies[agency_slug], author, now - timedelta(days=3), slug, title, text)
         created += 1
+    _attach()
     if stdout is not None:
         stdout.write(f"Newsroom: {created} demo documents and galleries created.")
     return created
+
+
+def _attach() -> None:
+    """Attach demo documents to DIP entries and articles (only missing links are added)."""
+    from .models import Article
+
+    # The DIP entry model through the relation ppid declares: newsroom does not import ppid.
+    DIPEntry = Document._meta.get_field("dip_entries").related_model  # noqa: N806
+    documents = Document.objects.in_bulk(
+        [slug for slug, _ in DIP_ATTACHMENTS + ARTICLE_ATTACHMENTS], field_name="slug"
+    )
+    for slug, title in DIP_ATTACHMENTS:
+        entry = DIPEntry.objects.filter(title=title).first()
+        if entry is not None and slug in documents:
+            entry.documents.add(documents[slug])
+    for slug, article_slug in ARTICLE_ATTACHMENTS:
+        article = Article.objects.filter(slug=article_slug).first()
+        if article is not None and slug in documents:
+            article.documents.add(documents[slug])
 
 
 def _publish(obj, when) -> None:
