@@ -155,6 +155,8 @@ def calendar_page(request):
         "back": request.get_full_path(),
         "events_url": f"{reverse('outreach_calendar:events')}?{urlencode(query)}",
         "weekday_names": [_weekday(n) for n in range(7)],
+        # FullCalendar shows WIB wall-clock times in its "UTC" zone: "now" is given the same way.
+        "now_wib": timezone.localtime().replace(tzinfo=None).isoformat(timespec="minutes"),
     }
     return TemplateResponse(request, "admin/outreach/calendar/page.html", context)
 

@@ -20,6 +20,19 @@
     box.className = "cal-message " + (bad ? "cal-bad" : "cal-good");
   }
 
+  // Days of the month without anything planned or published (expiries do not count) are hatched,
+  // as in the server-rendered table.
+  function markEmptyDays(el, events) {
+    var busy = {};
+    events.forEach(function (event) {
+      if (event.classNames.indexOf("state-expiring") === -1 && event.start) { busy[dayOf(event.start)] = true; }
+    });
+    el.querySelectorAll(".fc-daygrid-day[data-date]").forEach(function (cell) {
+      var empty = !busy[cell.dataset.date] && !cell.classList.contains("fc-day-other");
+      cell.classList.toggle("cal-empty", empty);
+    });
+  }
+
   function start() {
     var el = document.getElementById("desk-calendar");
     if (!el || !window.FullCalendar) { return; }
@@ -35,7 +48,9 @@
       firstDay: 1,
       headerToolbar: false,
       height: "auto",
+      now: el.dataset.now,
       nowIndicator: true,
+      allDaySlot: false,
       eventDisplay: "block",
       dayMaxEvents: 4,
       eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
@@ -45,6 +60,7 @@
       slotMinTime: "06:00:00",
       slotMaxTime: "22:00:00",
       events: el.dataset.events,
+      eventsSet: function (events) { markEmptyDays(el, events); },
       eventDrop: function (info) {
         var body = new URLSearchParams();
         body.set("key", info.event.id);
