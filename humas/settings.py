@@ -255,7 +255,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Humas API",
-    "DESCRIPTION": "Read-only JSON API of everything public on this portal (docs/api.md).",
+    "DESCRIPTION": _(
+        "Read-only JSON API of everything public on this portal: news, pages, announcements, "
+        "the agenda, documents, galleries, agencies and the PPID's public information. It never "
+        "holds personal data."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",

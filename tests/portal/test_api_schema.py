@@ -35,6 +35,8 @@ def schema(client):
 def test_the_schema_is_valid_openapi_3(schema):
     assert schema["openapi"].startswith("3.")
     validate(schema)
+    # In the visitor's language, like every page (Indonesian by default).
+    assert "tidak pernah memuat data pribadi" in schema["info"]["description"]
 
 
 def test_the_schema_describes_every_resource_and_only_get(schema):
