@@ -15,9 +15,13 @@ class OutreachConfig(AppConfig):
         from django.contrib import admin
         from django.db.models.signals import post_delete
 
+        from humas import dashboard
         from newsroom.publishing import kinds
 
         from .admin_planning import attach_content_plans, forget_plan
+
+        # The comment desk and the calendar on the staff dashboard (outreach.dashboard_desk).
+        dashboard.register("outreach.dashboard_desk.panels", order=40)
 
         # Every app's admin module is loaded by now (the admin app autodiscovers in its ready).
         attach_content_plans(admin.site)

@@ -151,3 +151,16 @@ def test_the_desk_list_costs_the_same_queries_for_5_and_50(client, writer, agenc
     client.force_login(writer)
     client.get(url("changelist"))
     assert queries(5) == queries(50)
+
+
+def test_the_dashboard_shows_open_comments_and_the_way_to_the_calendar(
+    client, writer, agency, make_comment, other_agency
+):
+    make_comment(agency)
+    make_comment(other_agency)
+    client.force_login(writer)
+    page = client.get(reverse("admin:index"))
+    assert "Meja Humas Digital" in page.text and "Komentar baru" in page.text
+    assert reverse("outreach_calendar:page") in page.text
+    panel = next(p for p in page.context["dashboard_panels"] if p.key == "outreach_desk")
+    assert panel.stats[0].count == 1
