@@ -22,6 +22,7 @@ from humas import filestore
 
 from . import editing
 from .admin_publishing import PublishableAdmin
+from .document_files import max_bytes
 from .library import Document, DocumentDownload, Gallery, GalleryItem
 from .publishing import Status
 
@@ -76,6 +77,15 @@ class DocumentAdmin(PublishableAdmin):
     @admin.display(description=gettext_lazy("downloads"), ordering="download_total")
     def downloads(self, obj):
         return getattr(obj, "download_total", 0)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "file" in form.base_fields:
+            form.base_fields["file"].help_text = _(
+                "PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT, ODS) or ZIP, at most "
+                "%(limit)s. The type is read from the file's content."
+            ) % {"limit": filesizeformat(max_bytes())}
+        return form
 
     def preview_context(self, request, obj):
         return {"document": obj, "articles": [], "dip_entries": []}
