@@ -1,6 +1,7 @@
 """Staff admin of announcements and the agenda: the publishing admin (newsroom.admin_publishing)
 with each kind's fields, like PageAdmin. Imported by newsroom.admin so the admin site finds it."""
 
+from django import forms
 from django.contrib import admin
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,15 +25,20 @@ class AnnouncementAdmin(PublishableAdmin):
     preview_template = "portal/announcement_detail.html"
     preview_name = "announcement"
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        field = form.base_fields.get("expire_at")
-        if field is not None:
-            field.help_text = _(
-                "Empty: the portal stops showing it 30 days after publication. "
-                "Choose a date to show it shorter or longer."
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "expire_at":
+            # One labelled date-and-time input (the admin's split widget leaves its time box
+            # without a label); the browser's value is read as WIB.
+            return db_field.formfield(
+                widget=forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+                ),
+                help_text=_(
+                    "Empty: the portal stops showing it 30 days after publication. "
+                    "Choose a date to show it shorter or longer."
+                ),
             )
-        return form
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Event)

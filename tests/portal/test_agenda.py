@@ -315,8 +315,7 @@ def announcement_form(agency, **fields):
         "slug": "",
         "lead": "Daftar peserta yang lulus seleksi administrasi dan jadwal wawancara.",
         "body": "<p>Isi.</p>",
-        "expire_at_0": "",
-        "expire_at_1": "",
+        "expire_at": "",
         **fields,
     }
 
@@ -387,7 +386,7 @@ def test_an_announcement_end_in_the_past_is_a_message(client, writer, agency):
     client.force_login(writer)
     response = client.post(
         reverse("admin:newsroom_announcement_add"),
-        announcement_form(agency, expire_at_0="01/01/2020", expire_at_1="10:00"),
+        announcement_form(agency, expire_at="2020-01-01T10:00"),
     )
     assert response.status_code == 200
     assert "Pilih waktu yang akan datang, atau kosongkan." in response.content.decode()
@@ -498,3 +497,10 @@ def test_public_announcements_and_events_are_in_the_sitemap(client, announce, sc
     notices = client.get("/sitemap-pengumuman.xml").content.decode()
     assert live.get_absolute_url() in notices and draft.get_absolute_url() not in notices
     assert event.get_absolute_url() in client.get("/sitemap-agenda.xml").content.decode()
+
+
+def test_the_end_an_editor_types_is_read_as_wib(client, writer, agency):
+    client.force_login(writer)
+    form = announcement_form(agency, expire_at="2027-01-15T16:00")
+    assert client.post(reverse("admin:newsroom_announcement_add"), form).status_code == 302
+    assert Announcement.objects.get().expire_at == datetime(2027, 1, 15, 16, tzinfo=WIB)
