@@ -113,9 +113,14 @@ class Document(Publishable):
             raise ValidationError({"year": _("Enter a year between 1945 and next year.")})
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed and not self.file_type:
-            # Saved without a form (a script, the seeder): the same check as the admin's.
-            inspected = inspect_document(self.file.file)
+        if self.file and not self.file_type:
+            # Saved without a form (a script, a shell): the same check as the admin's, on the
+            # upload or on the stored file.
+            if self.file._committed:
+                with self.file.open("rb"):
+                    inspected = inspect_document(self.file)
+            else:
+                inspected = inspect_document(self.file.file)
             self.file_type, self.file_size = inspected.file_type, inspected.size
         if not self.slug:
             self.slug = free_slug(Document, self.title, "dokumen", exclude_pk=self.pk)

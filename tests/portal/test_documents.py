@@ -369,3 +369,19 @@ def test_public_documents_are_in_the_sitemap_and_drafts_are_not(client, make_doc
     assert public.get_absolute_url() in section
     assert draft.get_absolute_url() not in section
     assert "/unduh/" not in section
+
+
+def test_a_document_saved_without_a_form_still_gets_its_type(agency, writer):
+    document = Document(agency=agency, title="Laporan dari skrip", kind="laporan", year=2025)
+    document.file = upload(xlsx_file("Data", ["isi"]), "data.pdf")
+    document = editing.create(document, actor=writer)
+    document.refresh_from_db()
+    assert (document.file_type, document.file_size) == ("xlsx", document.file.size)
+
+
+def test_a_script_cannot_store_a_disguised_file(agency, writer):
+    document = Document(agency=agency, title="Bukan dokumen", kind="laporan", year=2025)
+    document.file = upload(b"<html>bukan dokumen</html>", "laporan.pdf")
+    with pytest.raises(ValidationError):
+        editing.create(document, actor=writer)
+    assert not Document.objects.exists()
