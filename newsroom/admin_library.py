@@ -143,7 +143,12 @@ class GalleryAdmin(PublishableAdmin):
         return super().get_queryset(request).annotate(item_total=Count("items"))
 
     def preview_context(self, request, obj):
-        return {"gallery": obj, "items": list(obj.items.all())}
+        # A correction waiting for approval is previewed with its own photos and videos.
+        pending = (getattr(obj, "pending_m2m", None) or {}).get("items")
+        if pending is None:
+            return {"gallery": obj, "items": list(obj.items.all())}
+        items = [GalleryItem.from_data(obj, n, data) for n, data in enumerate(pending, start=1)]
+        return {"gallery": obj, "items": items}
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, object_id)

@@ -133,3 +133,32 @@ def test_a_published_gallerys_items_are_read_only_in_the_form(client, agency, wr
     assert page.status_code == 200
     assert 'name="items-0-video_url"' not in html
     assert "diarsipkan" in html.lower() or "arsipkan" in html.lower()
+
+
+def test_the_preview_of_a_gallery_correction_shows_its_waiting_items(client, agency, writer,
+                                                                     supervisor):  # fmt: skip
+    gallery = editing.create(
+        Gallery(agency=agency, title="Galeri"),
+        actor=writer,
+        m2m={
+            "items": [
+                {
+                    "kind": "video",
+                    "caption": "Video lama",
+                    "video_url": "https://youtu.be/aqz-KE-bpKQ",
+                }
+            ]
+        },
+    )
+    workflow.submit(gallery, actor=writer)
+    workflow.approve(gallery, actor=supervisor)
+    edited = Gallery.objects.get(pk=gallery.pk)
+    editing.save(edited, actor=writer, expected_version=edited.version,
+                 m2m={"items": [{"kind": "video", "caption": "Video baru",
+                                 "video_url": "https://vimeo.com/123"}]})  # fmt: skip
+    client.force_login(supervisor)
+    page = client.get(reverse("admin:newsroom_gallery_preview", args=[gallery.pk]))
+    html = page.content.decode()
+    assert "Video baru" in html and "Video lama" not in html
+    public = client.get(gallery.get_absolute_url()).content.decode()
+    assert "Video lama" in public and "Video baru" not in public
