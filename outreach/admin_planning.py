@@ -33,20 +33,32 @@ from .posts import HashtagSet, PlannedPost
 PLANNING_MANAGER_ROLES = frozenset({Role.SUPERVISOR})
 
 
-class PlanningAdmin(AgencyScopedAdmin):
+class OneAgencyListMixin:
+    """Someone who works for one agency needs no agency column or filter in a list."""
+
+    def _one_agency(self, request) -> bool:
+        ids = permissions.agency_ids_for(request.user, self.view_roles)
+        return ids is not None and len(ids) <= 1
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        return [c for c in columns if c != "agency"] if self._one_agency(request) else columns
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if not self._one_agency(request):
+            return filters
+        return [
+            f for f in filters if f != "agency" and not (isinstance(f, tuple) and f[0] == "agency")
+        ]
+
+
+class PlanningAdmin(OneAgencyListMixin, AgencyScopedAdmin):
     """Newsroom staff of the agency see these; its supervisors change them."""
 
     view_roles = permissions.NEWSROOM_ROLES
     change_roles = PLANNING_MANAGER_ROLES
     list_select_related = ["agency"]
-
-    def get_list_filter(self, request):
-        # Someone who works for one agency needs no agency filter.
-        filters = super().get_list_filter(request)
-        ids = permissions.agency_ids_for(request.user, self.view_roles)
-        if ids is not None and len(ids) <= 1:
-            return [f for f in filters if not (isinstance(f, tuple) and f[0] == "agency")]
-        return filters
 
 
 @admin.register(Pillar)
@@ -61,8 +73,8 @@ class PillarAdmin(PlanningAdmin):
     @admin.display(description=_("colour"))
     def colour_chip(self, obj):
         return format_html(
-            '<span style="display:inline-block;width:1rem;height:1rem;border-radius:3px;'
-            'vertical-align:middle;background:{}"></span> {}',
+            '<span style="white-space:nowrap"><span style="display:inline-block;width:1rem;'
+            'height:1rem;border-radius:3px;vertical-align:middle;background:{}"></span> {}</span>',
             obj.colour,
             obj.colour,
         )
@@ -158,14 +170,14 @@ class ContentPlanFormMixin(forms.Form):
     plan_pillar = ScopedLabelChoiceField(
         queryset=Pillar.objects.none(),
         required=False,
-        label=_("content pillar"),
+        label=_("Content pillar"),
         help_text=_("Which of the agency's pillars this item serves."),
     )
     plan_objective = ScopedLabelChoiceField(
-        queryset=Objective.objects.none(), required=False, label=_("content objective")
+        queryset=Objective.objects.none(), required=False, label=_("Content objective")
     )
     plan_key_message = ScopedLabelChoiceField(
-        queryset=KeyMessage.objects.none(), required=False, label=_("key message")
+        queryset=KeyMessage.objects.none(), required=False, label=_("Key message")
     )
 
     def __init__(self, *args, **kwargs):

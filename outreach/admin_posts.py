@@ -23,7 +23,7 @@ from newsroom.publishing import Status
 from newsroom.workflow import WorkflowError
 
 from . import captions, exports, platforms, utm
-from .admin_planning import ScopedLabelChoiceField, plan_agency_ids
+from .admin_planning import OneAgencyListMixin, ScopedLabelChoiceField, plan_agency_ids
 from .planning import KeyMessage, Objective, Pillar
 from .posts import HashtagSet, PlannedPost, mark_posted, normalise_hashtags, source_kinds
 
@@ -54,14 +54,14 @@ def source_from_key(key: str, agency_ids: set[int] | None):
 
 class PlannedPostForm(PublishableAdminForm):
     source_choice = forms.ChoiceField(
-        label=_("made from"),
+        label=_("Made from"),
         required=False,
         help_text=_("An item of the agency (article, announcement, event ...), or none."),
     )
     hashtag_set = ScopedLabelChoiceField(
         queryset=HashtagSet.objects.none(),
         required=False,
-        label=_("insert a hashtag set"),
+        label=_("Insert a hashtag set"),
         help_text=_("Its hashtags are added to the hashtags field."),
     )
 
@@ -187,7 +187,7 @@ class PlannedPostForm(PublishableAdminForm):
 
 
 @admin.register(PlannedPost)
-class PlannedPostAdmin(PublishableAdmin):
+class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
     """Posts for social platforms: drafted by writers, approved by supervisors, then posted."""
 
     form = PlannedPostForm
@@ -202,11 +202,10 @@ class PlannedPostAdmin(PublishableAdmin):
         "pillar_chip",
         "post_status",
         "agency",
-        "author",
     ]
     list_display_links = ["planned_time", "caption_excerpt"]
     list_filter = ["status", "platform", "pillar", "agency"]
-    list_select_related = ["agency", "author", "pillar"]
+    list_select_related = ["agency", "pillar"]
     search_fields = ["caption", "title", "hashtags"]
     date_hierarchy = "planned_at"
     ordering = ["planned_at", "id"]
@@ -280,7 +279,7 @@ class PlannedPostAdmin(PublishableAdmin):
     @admin.display(description=_("caption"))
     def caption_excerpt(self, obj):
         text = " ".join((obj.title or obj.caption).split())
-        return text[:80] + ("…" if len(text) > 80 else "")
+        return text[:60] + ("…" if len(text) > 60 else "")
 
     @admin.display(description=_("content pillar"), ordering="pillar__name")
     def pillar_chip(self, obj):
@@ -323,6 +322,14 @@ class PlannedPostAdmin(PublishableAdmin):
         # "Make a post" from an article: ?source=<content type id>:<id>&platform=x
         if request.GET.get("source"):
             initial["source_choice"] = request.GET["source"]
+        if request.GET.get("platform") in platforms.LIMITS:
+            initial["platform"] = request.GET["platform"]
+        # A post is usually planned for a coming day: tomorrow at 09.00 unless told otherwise.
+        tomorrow = timezone.localdate() + timezone.timedelta(days=1)
+        initial.setdefault(
+            "planned_at",
+            timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()).replace(hour=9)),
+        )
         return initial
 
     def save_model(self, request, obj, form, change):

@@ -181,7 +181,9 @@ class PlannedPost(Publishable):
 
     def save(self, *args, **kwargs):
         if not (self.title or "").strip():
-            self.title = working_title(self.caption)
+            # The source's headline names the post best; a post on its own, its first words.
+            source = self.source if self.source_type_id and self.source_id else None
+            self.title = working_title(getattr(source, "title", "") or self.caption)
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "title"}
         super().save(*args, **kwargs)

@@ -118,14 +118,14 @@
   counter.className = "post-counter";
   counter.id = "post-counter";
   counter.setAttribute("aria-live", "polite");
-  caption.insertAdjacentElement("afterend", counter);
+  (caption.closest(".flex-container") || caption).insertAdjacentElement("afterend", counter);
   caption.setAttribute("aria-describedby", ((caption.getAttribute("aria-describedby") || "") + " post-counter").trim());
   var titleCounter = null;
   if (title) {
     titleCounter = document.createElement("p");
     titleCounter.className = "post-counter";
     titleCounter.setAttribute("aria-live", "polite");
-    title.insertAdjacentElement("afterend", titleCounter);
+    (title.closest(".flex-container") || title).insertAdjacentElement("afterend", titleCounter);
   }
 
   function update() {
@@ -137,7 +137,7 @@
     }
     var text = fullText(limits, name);
     var count = length(text, limits);
-    var lines = [say("count", { platform: limits.name, count: count, limit: limits.caption })];
+    var lines = [say("count", { platform: limits.name, count: count, limit: limits.caption }) + "."];
     var over = count > limits.caption;
     if (over) {
       lines.push(say("over", { over: count - limits.caption }));

@@ -56,9 +56,17 @@ def test_the_text_online_is_caption_link_then_hashtags():
     )
 
 
-def test_instagram_gets_no_link_in_the_caption(make_post, benih_article):
-    post = make_post(source=benih_article, platform="instagram")
+def test_tiktok_and_instagram_get_no_link_in_the_caption(make_post, benih_article):
+    post = make_post(source=benih_article, platform="tiktok")
     assert "http" not in post.full_text()
+    post.platform = "instagram"
+    assert "http" not in post.full_text()
+
+
+def test_an_instagram_post_needs_a_photo(make_post, benih_article):
+    with pytest.raises(ValidationError) as refused:
+        make_post(source=benih_article, platform="instagram")
+    assert "memerlukan foto" in refused.value.message_dict["image"][0]
 
 
 def test_a_post_over_x_limit_is_refused_with_the_count(make_post, agency, writer, pillars):
