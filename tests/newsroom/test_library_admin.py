@@ -162,3 +162,28 @@ def test_the_preview_of_a_gallery_correction_shows_its_waiting_items(client, age
     assert "Video baru" in html and "Video lama" not in html
     public = client.get(gallery.get_absolute_url()).content.decode()
     assert "Video lama" in public and "Video baru" not in public
+
+
+def test_correcting_a_published_gallerys_title_in_the_form_keeps_its_items(
+    client, agency, writer, supervisor, second_supervisor
+):
+    video = {"kind": "video", "caption": "Video", "video_url": "https://youtu.be/aqz-KE-bpKQ"}
+    gallery = editing.create(Gallery(agency=agency, title="Galeri"), actor=writer,
+                             m2m={"items": [video]})  # fmt: skip
+    workflow.submit(gallery, actor=writer)
+    gallery = workflow.approve(gallery, actor=supervisor)
+    client.force_login(writer)
+    form = gallery_form(agency, [], title="Galeri Kegiatan", expected_version=gallery.version)
+    # What the browser sends for the read-only inline: its management form and row ids.
+    item = gallery.items.get()
+    form.update({"items-TOTAL_FORMS": 1, "items-INITIAL_FORMS": 1, "items-0-id": item.pk,
+                 "items-0-gallery": gallery.pk})  # fmt: skip
+    response = client.post(reverse("admin:newsroom_gallery_change", args=[gallery.pk]), form)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    pending = gallery.revisions.get(pending=True)
+    assert pending.data["title"] == "Galeri Kegiatan"
+    assert [i["caption"] for i in pending.data["items"]] == ["Video"]
+    workflow.approve_correction(gallery, actor=second_supervisor)
+    gallery.refresh_from_db()
+    assert gallery.title == "Galeri Kegiatan"
+    assert [i.caption for i in gallery.items.all()] == ["Video"]
