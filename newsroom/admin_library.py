@@ -23,7 +23,7 @@ from humas import filestore
 from . import editing
 from .admin_publishing import PublishableAdmin
 from .document_files import max_bytes
-from .library import Document, DocumentDownload, Gallery, GalleryItem
+from .library import Document, DocumentDownload, Gallery, GalleryItem, download_figures
 from .publishing import Status
 
 #: States in which a gallery's items may be changed in the form.
@@ -43,7 +43,10 @@ class DocumentAdmin(PublishableAdmin):
     rich_text_fields = ()
     fieldsets = [
         (None, {"fields": ["agency", "title", "slug", "kind", "number", "year"]}),
-        (None, {"fields": ["description", "file", "file_label", "expected_version"]}),
+        (
+            None,
+            {"fields": ["description", "file", "file_label", "download_label", "expected_version"]},
+        ),
     ]
     preview_template = "portal/document_detail.html"
     preview_name = "document"
@@ -62,7 +65,7 @@ class DocumentAdmin(PublishableAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        return [*super().get_readonly_fields(request, obj), "file_label"]
+        return [*super().get_readonly_fields(request, obj), "file_label", "download_label"]
 
     @admin.display(description=gettext_lazy("agency"), ordering="agency__short_name")
     def agency_short(self, obj):
@@ -73,6 +76,13 @@ class DocumentAdmin(PublishableAdmin):
         if not obj.file_type:
             return "—"
         return f"{obj.get_file_type_display()}, {filesizeformat(obj.file_size)}"
+
+    @admin.display(description=gettext_lazy("downloads"))
+    def download_label(self, obj):
+        if not obj.pk:
+            return "—"
+        figures = download_figures(obj)
+        return _("%(total)s in all, %(recent)s in the last 30 days") % figures
 
     @admin.display(description=gettext_lazy("downloads"), ordering="download_total")
     def downloads(self, obj):

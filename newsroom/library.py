@@ -178,8 +178,14 @@ def record_download(document: Document, day: datetime.date | None = None) -> Non
         rows.update(count=F("count") + 1)
 
 
-def download_total(document: Document) -> int:
-    return document.downloads.aggregate(total=models.Sum("count"))["total"] or 0
+def download_figures(document: Document, today: datetime.date | None = None) -> dict[str, int]:
+    """Downloads of ``document`` in all and in the last 30 days (today included), one query."""
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=29)
+    figures = document.downloads.aggregate(
+        total=models.Sum("count"), recent=models.Sum("count", filter=models.Q(day__gte=since))
+    )
+    return {name: value or 0 for name, value in figures.items()}
 
 
 # --- galleries ---------------------------------------------------------------------------------

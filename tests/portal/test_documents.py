@@ -385,3 +385,21 @@ def test_a_script_cannot_store_a_disguised_file(agency, writer):
     with pytest.raises(ValidationError):
         editing.create(document, actor=writer)
     assert not Document.objects.exists()
+
+
+def test_staff_see_downloads_in_all_and_of_the_last_30_days(client, make_document, writer):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from newsroom.library import download_figures
+
+    document = make_document()
+    today = timezone.localdate()
+    record_download(document, today)
+    record_download(document, today - timedelta(days=29))
+    record_download(document, today - timedelta(days=30))
+    assert download_figures(document) == {"total": 3, "recent": 2}
+    client.force_login(writer)
+    page = client.get(reverse("admin:newsroom_document_change", args=[document.pk]))
+    assert "3 seluruhnya, 2 dalam 30 hari terakhir" in page.content.decode()
