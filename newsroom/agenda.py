@@ -126,6 +126,8 @@ class EventQuerySet(PublishableQuerySet):
 class Event(Publishable):
     """An agenda item (kegiatan): a date or a time span in WIB, a place, who organises it."""
 
+    #: Search results name it after the list it belongs to (portal.search).
+    search_label = _("Agenda")
     content_fields = (
         "title", "slug", "lead", "body", "start_date", "start_time", "end_date", "end_time",
         "location", "organizer", "registration_url",

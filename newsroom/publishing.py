@@ -99,6 +99,12 @@ class Publishable(AgencyOwned):
 
     #: The editor's fields, in the order the revision data keeps them.
     content_fields: tuple[str, ...] = ()
+    #: What site search reads (portal.search): field name -> weight, "A" (counts most) to "D".
+    #: None: the title (A), lead or summary (B) and body or description (C) the kind has, when it
+    #: has a public address; an empty dict keeps the kind out of search.
+    search_fields: dict[str, str] | None = None
+    #: How its search results are labelled ("Agenda"); None: its verbose name ("Berita").
+    search_label = None
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False

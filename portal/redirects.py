@@ -84,7 +84,8 @@ class Redirect(models.Model):
         indexes = [models.Index(fields=["old_path"], name="redirect_old_path_idx")]
 
     def __str__(self) -> str:
-        return f"{self.old_path} → {self.target or _('(moved item)')}"
+        target = self.target or _("(the moved item's address)")
+        return f"{self.old_path} → {target}"
 
     def clean(self):
         self.old_path = normalise_path(self.old_path)

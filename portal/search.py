@@ -1,4 +1,14 @@
-"""Search over published articles.
+"""Search over every publishable kind: articles, pages, announcements, agenda, documents, galleries.
+
+Which kinds and fields: every kind of :func:`newsroom.publishing.kinds` with a public address is
+searched, through the fields it declares in ``search_fields`` (field name -> weight, "A" counts
+most) or, by default, its title (A), lead or summary (B) and body or description (C)
+(:func:`search_fields`); ``search_fields = {}`` keeps a kind out. Its results are labelled with its
+``search_label``, by default its verbose name ("Berita", "Halaman", ...). One query finds the page
+of results across all kinds (a UNION of one bounded query per kind), and one per kind shown reads
+the rows (:func:`search_everything`): at most 1 + the number of kinds, whatever the data.
+
+Articles:
 
 PostgreSQL: full-text search with the ``indonesian`` configuration (its Snowball stemmer strips
 Indonesian affixes, so "humas" finds "kehumasan" and "pelatihan" finds "dilatih"), weighted title
@@ -18,9 +28,15 @@ articles are intersected with the GIN index first (a BitmapAnd of two indexes; o
 both are read). If that window holds fewer than ``RANKED_CANDIDATES`` matches (a rarer word), the
 newest matches are taken from all articles; a rare word has few matches, so that stays cheap.
 
-SQLite (development): every word must appear in the title, lead or body (case-insensitive), a
-quoted phrase as written, a ``-word`` must not, and "or" separates alternatives, as on
-PostgreSQL; newest first; the search page stops after the same number of pages.
+Other kinds on PostgreSQL: the same weighted ``indonesian`` document, computed from their fields
+while searching (they are few, against tens of thousands of articles), ranked with the same
+``ts_rank`` so the results of all kinds interleave by relevance; the newest ``RANKED_CANDIDATES``
+matches of each kind are ranked.
+
+SQLite (development): every word must appear as a whole word (case-insensitive: "humas" does not
+find "bakohumas") in the kind's searched fields, a quoted phrase as written, a ``-word`` must not,
+and "or" separates alternatives, as on PostgreSQL; newest first; the search page stops after the
+same number of pages.
 
 Both read the query in the bounded form of :func:`parse_query`: whatever is typed, PostgreSQL
 gets at most ``MAX_TERMS`` words, each with at most one NOT, and never a run of lone operators.
@@ -35,14 +51,16 @@ import unicodedata
 from dataclasses import dataclass
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import F, FloatField, Q, QuerySet
+from django.db.models import F, FloatField, IntegerField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL, Subquery
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator, capfirst
 
-from newsroom.models import Article
+from newsroom.models import Article, Page
+from newsroom.publishing import kinds
 
 SEARCH_CONFIG = "indonesian"
 MAX_QUERY_LENGTH = 200
@@ -250,15 +268,165 @@ def _newest_matches(base: QuerySet, query: str) -> RawSQL:
 
 def _fallback_search(base: QuerySet, query: str) -> QuerySet:
     """Any alternative whose terms all match (an excluded term must not), as on PostgreSQL."""
+    condition = _fallback_condition(list(search_fields(base.model)), query)
+    return base.filter(condition).order_by(F("publish_at").desc(), "-id")
+
+
+def _fallback_condition(fields: list[str], query: str) -> Q:
+    """Whole words (a phrase's words in a row), in any of ``fields``, case-insensitively.
+
+    A regular expression with word boundaries (Django gives SQLite a REGEXP function): a plain
+    ``icontains`` found "humas" inside "bakohumas".
+    """
     alternatives = []
     for terms in parse_query(query):
         condition = Q()
         for term in terms:
-            text = " ".join(term.words)
-            found = Q(title__icontains=text) | Q(lead__icontains=text) | Q(body__icontains=text)
+            pattern = r"\b" + r"\s+".join(re.escape(word) for word in term.words) + r"\b"
+            found = reduce(operator.or_, [Q(**{f"{name}__iregex": pattern}) for name in fields])
             condition &= ~found if term.excluded else found
         alternatives.append(condition)
-    return base.filter(reduce(operator.or_, alternatives)).order_by(F("publish_at").desc(), "-id")
+    return reduce(operator.or_, alternatives)
+
+
+# -- every publishable kind ------------------------------------------------------------------------
+
+#: The default declaration: the fields a kind has of these, with their weight.
+DEFAULT_FIELDS = (
+    ("title", "A"), ("lead", "B"), ("summary", "B"), ("number", "B"), ("body", "C"),
+    ("description", "C"),
+)  # fmt: skip
+
+
+def search_fields(model) -> dict[str, str]:
+    """The fields searched in ``model`` with their weight (see the module docstring)."""
+    declared = getattr(model, "search_fields", None)
+    if declared is not None:
+        return dict(declared)
+    if not hasattr(model, "get_absolute_url"):
+        return {}  # nothing public to link to (e.g. planned social media posts)
+    names = {field.name for field in model._meta.get_fields()}
+    return {name: weight for name, weight in DEFAULT_FIELDS if name in names}
+
+
+def searchable_kinds() -> list:
+    """The kinds search reads, articles first."""
+    found = [model for model in kinds() if search_fields(model)]
+    return sorted(found, key=lambda model: model is not Article)
+
+
+def kind_label(model) -> str:
+    """How a result of ``model`` is labelled: "Berita", "Halaman", "Agenda"..."""
+    return str(getattr(model, "search_label", None) or capfirst(model._meta.verbose_name))
+
+
+@dataclass
+class Result:
+    """One search result of any kind."""
+
+    item: object
+    label: str
+    snippet: SafeString
+
+    @property
+    def url(self) -> str:
+        return self.item.get_absolute_url()
+
+    @property
+    def date(self):
+        return getattr(self.item, "publish_at", None)
+
+
+def search_everything(raw_query: str | None, offset: int, count: int, restrict=None) -> list:
+    """Results ``offset`` to ``offset + count`` of every searchable kind, best first.
+
+    ``restrict`` limits each kind's public queryset (the site's agency, portal.sites).
+    """
+    query = normalise_query(raw_query)
+    models = searchable_kinds()
+    if not query or not models:
+        return []
+    restrict = restrict or (lambda queryset: queryset)
+    parts = [_matches(model, index, query, restrict) for index, model in enumerate(models)]
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    ordered = combined.order_by("-search_score", "-search_at", "-search_item")
+    rows = list(ordered[offset : offset + count])
+    wanted: dict[int, list[int]] = {}
+    for kind, pk, _score, _at in rows:
+        wanted.setdefault(kind, []).append(pk)
+    found = {
+        (kind, item.pk): item
+        for kind, pks in wanted.items()
+        for item in _rows(models[kind], pks, query)
+    }
+    results = []
+    for kind, pk, _score, _at in rows:
+        item = found.get((kind, pk))
+        if item is None or (isinstance(item, Page) and not item.is_reachable):
+            continue  # gone since, or a page inside a section that is not public
+        results.append(Result(item, kind_label(models[kind]), _snippet(item, query)))
+    return results
+
+
+def _matches(model, index: int, query: str, restrict) -> QuerySet:
+    """(kind, pk, score, publication time) of ``model``'s matches, for the UNION."""
+    base = restrict(model.objects.public())
+    if connection.vendor != "postgresql":
+        matches = base.filter(_fallback_condition(list(search_fields(model)), query))
+        score = Value(0.0, output_field=FloatField())
+    elif model is Article:
+        matches = base.filter(pk__in=_newest_matches(base, query))  # the stored document
+        score = RawSQL(  # noqa: S611
+            f"ts_rank({DOCUMENT_SQL}, websearch_to_tsquery('indonesian'::regconfig, %s))",
+            [query],
+            output_field=FloatField(),
+        )
+    else:
+        ts_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        vector = reduce(
+            operator.add,
+            [
+                SearchVector(name, weight=weight, config=SEARCH_CONFIG)
+                for name, weight in search_fields(model).items()
+            ],
+        )
+        newest = base.annotate(document=vector).filter(document=ts_query)
+        newest = newest.order_by(F("publish_at").desc(), "-pk")[:RANKED_CANDIDATES]
+        matches = model.objects.filter(pk__in=newest.values("pk"))
+        score = SearchRank(vector, ts_query)
+    return (
+        matches.order_by()
+        .annotate(
+            search_kind=Value(index, output_field=IntegerField()),
+            search_item=F("pk"),
+            search_score=score,
+            search_at=F("publish_at"),
+        )
+        .values_list("search_kind", "search_item", "search_score", "search_at")
+    )
+
+
+def _rows(model, pks: list[int], query: str) -> list:
+    if model is Article:
+        rows = Article.objects.filter(pk__in=pks).select_related("agency", "category")
+        return list(_with_headline(rows, query) if connection.vendor == "postgresql" else rows)
+    related = ["agency"] + (["parent__parent__parent"] if model is Page else [])
+    return list(model.objects.filter(pk__in=pks).select_related(*related))
+
+
+def _snippet(item, query: str) -> SafeString:
+    """Highlighted text of a result: PostgreSQL's snippet for articles, else the first words of
+    its summary or text with the searched words marked."""
+    if getattr(item, "headline", None) is not None:
+        return _marks_to_html(item.headline)
+    fields = search_fields(type(item))
+    for weight in ("B", "C"):
+        for name, field_weight in fields.items():
+            text = getattr(item, name, "") if field_weight == weight else ""
+            if text:
+                plain = html.unescape(strip_tags(str(text)))
+                return _highlight_terms(Truncator(plain).words(40), query)
+    return mark_safe("")
 
 
 def snippet_for(article: Article, query: str) -> SafeString:

@@ -20,7 +20,7 @@ from newsroom.models import Article, Category, Tag, related_candidates
 
 from . import menus, sites
 from .pages import top_pages
-from .search import MAX_RESULT_PAGES, normalise_query, search_page, snippet_for
+from .search import MAX_RESULT_PAGES, normalise_query, search_everything
 
 PAGE_SIZE = 12
 MAX_PAGE = 2000  # deeper pages are for crawlers, which have the sitemap
@@ -240,8 +240,6 @@ def search(request):
     page = None
     if query:
         page = _search_page(request, query)
-        for article in page.items:
-            article.snippet = snippet_for(article, query)
     return render(
         request,
         "portal/search.html",
@@ -256,7 +254,8 @@ def search(request):
 
 
 def _search_page(request, query: str) -> PageWindow:
-    """One page of search results, in one query; none past ``MAX_RESULT_PAGES`` (see search)."""
+    """One page of results of every kind (portal.search: one query to find them, one per kind
+    shown to read them); none past ``MAX_RESULT_PAGES``."""
     try:
         number = int(request.GET.get("halaman", "1"))
     except ValueError:
@@ -268,8 +267,9 @@ def _search_page(request, query: str) -> PageWindow:
         # Only the newest matches are ranked: the page says so instead of running the search.
         return PageWindow([], number, False, params)
     offset = (number - 1) * PAGE_SIZE
-    base = cards(sites.for_site(Article.objects.public(), request))
-    rows = list(search_page(query, offset, PAGE_SIZE + 1, base))
+    rows = search_everything(
+        query, offset, PAGE_SIZE + 1, lambda queryset: sites.for_site(queryset, request)
+    )
     if number > 1 and not rows:
         raise Http404(_("No such page."))
     has_next = len(rows) > PAGE_SIZE and number < MAX_RESULT_PAGES
