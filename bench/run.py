@@ -107,21 +107,25 @@ def prepare_database(label: str) -> dict:
     run([PY, "manage.py", "migrate", "--noinput", "-v0"], env)
     counts = run(
         [PY, "manage.py", "shell", "--no-imports", "-c",
-         "from newsroom.models import Article, Event; from ppid.models import InformationRequest;"
+         "from newsroom.models import Article, Document, Event;"
+         " from ppid.models import InformationRequest;"
          "print(Article.objects.count(), InformationRequest.objects.count(),"
-         " Event.objects.count())"], env,
+         " Event.objects.count(), Document.objects.count())"], env,
     ).split()  # fmt: skip
     missing_articles = max(0, articles - int(counts[0]))
     missing_requests = max(0, requests - int(counts[1]))
     # Agenda items: one for every ten articles (with half as many announcements).
     missing_events = max(0, articles // 10 - int(counts[2]))
-    if missing_articles or missing_requests or missing_events:
+    # Documents of the download centre: one for every twenty articles.
+    missing_documents = max(0, articles // 20 - int(counts[3]))
+    if missing_articles or missing_requests or missing_events or missing_documents:
         print(f"[{label}] seeding {missing_articles} articles, {missing_requests} requests, "
               f"{missing_events} events...")  # fmt: skip
         began = time.monotonic()
         run([PY, "manage.py", "seed_bulk", "--articles", str(missing_articles),
              "--requests", str(missing_requests),
-             "--events", str(missing_events)], env)  # fmt: skip
+             "--events", str(missing_events),
+             "--documents", str(missing_documents)], env)  # fmt: skip
         print(f"[{label}] seeded in {time.monotonic() - began:.0f} s")
         run(["psql", f"{PG}/{database}", "-c", "VACUUM ANALYZE"])
     return json.loads(run([PY, "bench/probe.py", "prepare"], env))

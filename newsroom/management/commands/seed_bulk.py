@@ -44,6 +44,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--events", type=int, default=0, help="agenda items, and half as many announcements"
         )
+        parser.add_argument("--documents", type=int, default=0, help="files of the download centre")
         parser.add_argument("--years", type=int, default=5, help="spread dates over this many")
         parser.add_argument("--batch", type=int, default=5000)
         parser.add_argument("--seed", type=int, default=2026)
@@ -65,6 +66,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{options['events']} events and {options['events'] // 2} announcements"
                 f" in {time.monotonic() - began:.1f} s"
+            )
+        if options["documents"]:
+            began = time.monotonic()
+            self.insert_documents(agencies, options["documents"])
+            self.stdout.write(
+                f"{options['documents']} documents in {time.monotonic() - began:.1f} s"
             )
         if options["requests"]:
             began = time.monotonic()
@@ -205,6 +212,39 @@ class Command(BaseCommand):
         with transaction.atomic():
             Event.objects.bulk_create(events, batch_size=self.batch)
             Announcement.objects.bulk_create(notices, batch_size=self.batch)
+
+    # -- the download centre ---------------------------------------------------------------------
+
+    def insert_documents(self, agencies, count: int) -> None:
+        """Published documents of every kind over the period, all naming one small stored PDF
+        (the list and the page read the row, not the file)."""
+        from django.core.files.base import ContentFile
+        from django.core.files.storage import default_storage
+
+        from newsroom.demo_library import pdf_file
+        from newsroom.library import Document
+
+        content = pdf_file("Dokumen uji beban", ["Berkas contoh pusat unduhan."])
+        name = default_storage.save("documents/bulk/dokumen-uji.pdf", ContentFile(content))
+        first = (Document.objects.aggregate(m=Max("id"))["m"] or 0) + 1
+        kinds = Document.Kind.values
+        documents = []
+        for n in range(count):
+            agency, writer = self.rng.choice(agencies)
+            published = self.random_moment()
+            title, lead, _body = self.text.article(agency.name, published.year)
+            documents.append(
+                Document(
+                    agency=agency, author=writer, title=title,
+                    slug=f"{slugify(title)[:190]}-{first + n}",
+                    kind=self.rng.choice(kinds), year=published.year, description=lead,
+                    number=f"Nomor {self.rng.randint(1, 60)} Tahun {published.year}",
+                    file=name, file_type="pdf", file_size=len(content),
+                    status=Status.PUBLISHED, publish_at=published, created_at=published,
+                )
+            )  # fmt: skip
+        with transaction.atomic():
+            Document.objects.bulk_create(documents, batch_size=self.batch)
 
     # -- PPID requests -------------------------------------------------------------------------
 
