@@ -4,6 +4,7 @@
 from django.contrib import admin
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
@@ -13,8 +14,19 @@ from accounts.models import Role
 from .models import Menu, MenuItem
 
 
+class NamedInputsFormSet(BaseInlineFormSet):
+    """A table row's inputs have only the column heading: each is named for screen readers."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for field in form.fields.values():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the related wrapper
+            widget.attrs.setdefault("aria-label", str(field.label))
+
+
 class MenuItemInline(ScopedChoicesMixin, admin.TabularInline):
     model = MenuItem
+    formset = NamedInputsFormSet
     fk_name = "menu"
     fields = ["position", "label", "page", "list_target", "url", "parent"]
     extra = 3
@@ -45,12 +57,21 @@ class MenuItemInline(ScopedChoicesMixin, admin.TabularInline):
             queryset = field.queryset.select_related("agency", "parent").order_by(
                 "agency__name", "path"
             )
-            if menu is not None and menu.agency_id:
-                queryset = queryset.filter(agency_id=menu.agency_id)
+            agency_id = menu.agency_id if menu is not None else self._only_agency(request)
+            if agency_id:
+                queryset = queryset.filter(agency_id=agency_id)
             field.queryset = queryset
-            own_agency = menu is not None and menu.agency_id
+            own_agency = bool(agency_id)
             field.label_from_instance = _page_label if own_agency else _agency_page_label
         return field
+
+    def _only_agency(self, request) -> int | None:
+        """The one agency whose menus this person edits, if only one (then pages need no
+        agency name); None for superusers and people of several agencies."""
+        if permissions.is_superuser(request.user):
+            return None
+        ids = permissions.agency_ids_for(request.user, {Role.AGENCY_ADMIN}) or set()
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def _menu_of(self, request):
         match = getattr(request, "resolver_match", None)
