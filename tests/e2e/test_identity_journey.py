@@ -17,6 +17,7 @@ PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touc
 CONTACT = "Layanan informasi dibuka di Gedung Mina Bahari lantai 1, Jl. Jend. Sudirman No. 1."
 PROMISE = "Kami berjanji menjawab setiap permohonan informasi paling lambat 10 hari kerja."
 MAKLUMAT = f"{PPID_SECTION}/maklumat-pelayanan"
+DISLUTKAN = "Dinas Kelautan dan Perikanan Provinsi Kalimantan Tengah"
 
 
 def click_and_wait(person, selector, name):
@@ -66,7 +67,7 @@ def test_agency_admin_builds_a_menu_and_a_phone_reaches_the_filled_pages(visitor
     page = admin.page
     admin.login("admin_instansi")
     admin.goto("/admin/portal/menu/add/")
-    page.select_option("#id_agency", label="Dinas Kelautan dan Perikanan Provinsi Kalimantan Tengah")
+    page.select_option("#id_agency", label=DISLUTKAN)
     page.select_option("#id_location", "header")
     page.fill("#id_items-0-position", "1")
     page.select_option("#id_items-0-list_target", "home")
