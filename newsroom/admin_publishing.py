@@ -294,6 +294,7 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
             "checklist": checklist,
             "checks_failing": any(not result.ok for result in checklist),
             "checks_block": checks.blocks(obj.agency),
+            "has_correction_note": hasattr(obj, "correction_note"),
             "workflow_actions": [
                 {
                     "name": name,
@@ -334,6 +335,8 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
                 raise workflow.WorkflowError(_("Unknown action."))
             if action in ("schedule", "reschedule"):
                 kwargs["publish_at"] = _parse_local_datetime(request.POST.get("publish_at", ""))
+            if action == "approve_correction":
+                kwargs["public_note"] = request.POST.get("public_note", "")
             if workflow.TRANSITIONS[action].approves_text and "checks_shown" in request.POST:
                 # The form showed failing checks: an unticked "publish anyway" is an answer.
                 kwargs["confirm_checks"] = request.POST.get("confirm_checks") == "1"
@@ -390,6 +393,8 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         context = {**self.preview_context(request, obj), "is_preview": True}
         response = render(request, self.preview_template, context)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        # Shown inside the read-only review form too (a frame of the same site).
+        response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
     def compare_view(self, request, object_id):
@@ -408,6 +413,7 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
             earlier = [r for r in revisions if r.number < new.number]
             default_old = earlier[-1] if earlier else new
         old = by_number.get(_int(request.GET.get("a"))) or default_old
+        diffs = diff_snapshots(old.data, new.data, self.model)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -415,7 +421,8 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
             "article": obj,
             "old": old,
             "new": new,
-            "diffs": diff_snapshots(old.data, new.data, self.model),
+            "diffs": diffs,
+            "nothing_changed": old.number != new.number and not any(d.changed for d in diffs),
             "revisions": revisions,
             "change_url": self._url("change", obj.pk),
             "changelist_url": self._url("changelist"),

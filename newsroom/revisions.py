@@ -192,49 +192,140 @@ def body_text(body_html: str) -> str:
 
 @dataclass
 class FieldDiff:
+    """One field of two revisions: ``html`` marks removed and added words in one text;
+    ``old_html`` and ``new_html`` are the two sides (removed words in the first, added in the
+    second); ``image_urls`` holds the two photos of a file field."""
+
     label: str
     changed: bool
     html: SafeString
+    old_html: SafeString = mark_safe("")  # noqa: RUF009 (an immutable empty string)
+    new_html: SafeString = mark_safe("")  # noqa: RUF009
+    image_urls: tuple[str, str] | None = None
 
 
 def _render(tokens: list[str]) -> str:
     return " ".join("<br>" if word == "\n" else escape(word) for word in tokens)
 
 
-def word_diff(old: str, new: str) -> tuple[bool, SafeString]:
-    """``new`` with removed words in <del> and added words in <ins> (every word escaped)."""
+def _word_diff_sides(old: str, new: str) -> tuple[bool, str, str, str]:
     old_words = re.findall(r"\S+|\n", old or "")
     new_words = re.findall(r"\S+|\n", new or "")
-    parts: list[str] = []
+    merged: list[str] = []
+    left: list[str] = []
+    right: list[str] = []
     changed = False
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            parts.append(_render(old_words[a1:a2]))
+            same = _render(old_words[a1:a2])
+            merged.append(same)
+            left.append(same)
+            right.append(same)
             continue
         changed = True
         if a2 > a1:
-            parts.append(f"<del>{_render(old_words[a1:a2])}</del>")
+            removed = f"<del>{_render(old_words[a1:a2])}</del>"
+            merged.append(removed)
+            left.append(removed)
         if b2 > b1:
-            parts.append(f"<ins>{_render(new_words[b1:b2])}</ins>")
-    return changed, mark_safe(" ".join(parts))  # noqa: S308 (every word escaped by _render)
+            added = f"<ins>{_render(new_words[b1:b2])}</ins>"
+            merged.append(added)
+            right.append(added)
+    return changed, " ".join(merged), " ".join(left), " ".join(right)
+
+
+def word_diff(old: str, new: str) -> tuple[bool, SafeString]:
+    """``new`` with removed words in <del> and added words in <ins> (every word escaped)."""
+    changed, merged, _left, _right = _word_diff_sides(old, new)
+    return changed, mark_safe(merged)  # noqa: S308 (every word escaped by _render)
+
+
+def _text_diff(label, old: str, new: str) -> FieldDiff:
+    changed, merged, left, right = _word_diff_sides(old, new)
+    return FieldDiff(
+        label=str(label)[:1].upper() + str(label)[1:],
+        changed=changed,
+        html=mark_safe(merged),  # noqa: S308 (every word escaped by _render)
+        old_html=mark_safe(left),  # noqa: S308
+        new_html=mark_safe(right),  # noqa: S308
+    )
+
+
+def link_targets(body_html: str) -> str:
+    """The links of a rich-text body, one per line: “text → address”, for comparing."""
+    found = re.findall(r"<a\b[^>]*?href=\"([^\"]*)\"[^>]*>(.*?)</a>", body_html or "", re.S)
+    return "\n".join(
+        f"{' '.join(html.unescape(plain_text(text)).split()) or '—'} → {html.unescape(href)}"
+        for href, text in found
+    )
+
+
+def _shown(field, value, names: dict) -> str:
+    """A non-text value as people read it: related rows by name, yes/no, dates the local way."""
+    if field.many_to_many:
+        return ", ".join(names.get(pk, f"#{pk}") for pk in value or [])
+    if field.is_relation:
+        return names.get(value, f"#{value}") if value else "—"
+    if isinstance(field, models.BooleanField):
+        return str(_("Yes") if value else _("No"))
+    if value in (None, ""):
+        return "—"
+    return str(value)
+
+
+def _related_names(model, snapshots) -> dict[str, dict]:
+    """{field name: {pk: name}} for the relations of both snapshots, one query per relation."""
+    names = {}
+    for name in model.content_fields:
+        field = model._meta.get_field(name)
+        if not field.is_relation:
+            continue
+        ids = set()
+        for data in snapshots:
+            value = data.get(name)
+            ids.update(value if isinstance(value, list) else [value] if value else [])
+        rows = field.related_model._default_manager.in_bulk(ids) if ids else {}
+        names[name] = {pk: str(row) for pk, row in rows.items()}
+    return names
 
 
 def diff_snapshots(old: dict, new: dict, model=None) -> list[FieldDiff]:
-    """The text fields of two snapshots compared word by word, labelled as the model's form
-    labels them (title, lead and body when no model is given)."""
+    """Two snapshots compared field by field, labelled as the model's form labels them.
+
+    With a model, every content field is compared: text word by word, the photo by file (with
+    both pictures), relations by name (category, tags), other values as shown, and the links of
+    rich text by text and address. Without one: title, lead and body (older callers).
+    """
     if model is None:
         fields = [(_("Title"), "title"), (_("Lead paragraph"), "lead"), (_("Body"), "body")]
-    else:
-        fields = [
-            (model._meta.get_field(name).verbose_name, name)
-            for name in model.content_fields
-            if isinstance(model._meta.get_field(name), models.CharField | models.TextField)
-        ]
+        return [
+            _text_diff(label, *[(body_text if key == "body" else str)(d.get(key) or "")
+                                for d in (old, new)])
+            for label, key in fields
+        ]  # fmt: skip
+    rich = getattr(model, "rich_text_fields", ("body",))
+    names = _related_names(model, (old, new))
     result = []
-    for label, key in fields:
-        to_text = body_text if key == "body" else str
-        changed, rendered = word_diff(to_text(old.get(key) or ""), to_text(new.get(key) or ""))
-        result.append(FieldDiff(label=str(label)[:1].upper() + str(label)[1:], changed=changed,
-                                html=rendered))  # fmt: skip
+    for name in model.content_fields:
+        field = model._meta.get_field(name)
+        label = field.verbose_name
+        before, after = old.get(name), new.get(name)
+        if isinstance(field, models.FileField):
+            diff = _text_diff(label, before or "—", after or "—")
+            storage = field.storage
+            diff.image_urls = tuple(storage.url(v) if v else "" for v in (before, after))
+            result.append(diff)
+        elif isinstance(field, models.CharField | models.TextField) and not field.choices:
+            to_text = body_text if name in rich else str
+            result.append(_text_diff(label, to_text(before or ""), to_text(after or "")))
+            if name in rich:
+                result.append(_text_diff(_("Links in the %(field)s") % {"field": label},
+                                         link_targets(before), link_targets(after)))  # fmt: skip
+        else:
+            shown = [_shown(field, value, names.get(name, {})) for value in (before, after)]
+            if field.choices:
+                labels = dict(field.flatchoices)
+                shown = [str(labels.get(v, v)) for v in (before, after)]
+            result.append(_text_diff(label, *shown))
     return result

@@ -64,6 +64,8 @@ class Step:
     comment: str
     pending: Revision | None
     publish_at: datetime | None = None
+    #: approve_correction: what readers are told about the correction (empty: nothing).
+    public_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,12 @@ class ApproveCorrection(Transition):
         # "Diperbarui" only for an object the public has already seen.
         if obj.publish_at and obj.publish_at <= step.now:
             obj.corrected_at = step.now
-        return [name for name in obj.content_fields if name not in m2m] + ["corrected_at"]
+        noted = []
+        if step.public_note and hasattr(obj, "correction_note"):
+            # "Koreksi, 3 Desember 2026: ..." under the text (kinds that have the field).
+            obj.correction_note, obj.correction_note_at = step.public_note, step.now
+            noted = ["correction_note", "correction_note_at"]
+        return [name for name in obj.content_fields if name not in m2m] + ["corrected_at", *noted]
 
 
 _EDITABLE = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
@@ -322,11 +329,17 @@ def reopen(obj: Publishable | int, *, actor, comment: str = "") -> Publishable:
 
 
 def approve_correction(
-    obj: Publishable | int, *, actor, comment: str = "", confirm_checks: bool | None = None
+    obj: Publishable | int,
+    *,
+    actor,
+    comment: str = "",
+    confirm_checks: bool | None = None,
+    public_note: str = "",
 ) -> Publishable:
-    """Supervisor puts the pending correction live; the page then shows “Diperbarui”."""
+    """Supervisor puts the pending correction live; the page then shows “Diperbarui”, and
+    ``public_note`` (optional) as “Koreksi, <date>: <note>”."""
     return _transition(obj, "approve_correction", actor=actor, comment=comment,
-                       confirm_checks=confirm_checks)  # fmt: skip
+                       confirm_checks=confirm_checks, public_note=public_note)  # fmt: skip
 
 
 def reject_correction(obj: Publishable | int, *, actor, comment: str) -> Publishable:
@@ -370,6 +383,7 @@ def _transition(
     comment: str = "",
     publish_at: datetime | None = None,
     confirm_checks: bool | None = None,
+    public_note: str = "",
 ) -> Publishable:
     """The single way a publishable object changes state (see the module docstring)."""
     step = TRANSITIONS[action]
@@ -403,7 +417,7 @@ def _transition(
                 )
             self_approved = True
         now = timezone.now()
-        current = Step(obj, actor, now, comment, pending, publish_at)
+        current = Step(obj, actor, now, comment, pending, publish_at, (public_note or "").strip())
         step.check(current)
         if step.approves_text:
             _check_before_publishing(obj, pending, confirm_checks)

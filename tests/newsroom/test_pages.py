@@ -118,7 +118,7 @@ def test_preview_shows_the_unpublished_page_with_a_banner(client, supervisor, ma
     response = client.get(reverse("admin:newsroom_page_preview", args=[page.pk]))
     html = response.content.decode()
     assert response.status_code == 200 and "Bagan." in html
-    assert "Pratinjau" in html
+    assert "PRATINJAU — belum terbit" in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
