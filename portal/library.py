@@ -8,7 +8,7 @@ The lists and detail pages hold nothing per visitor, so the page cache keeps the
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -139,21 +139,21 @@ def document_download(request, slug):
 
 def gallery_list(request):
     """Public galleries, newest first, each with its first photo and its number of items."""
+    first_photo = (
+        GalleryItem.objects.filter(gallery=OuterRef("pk"), kind=GalleryItem.Kind.PHOTO)
+        .order_by("position", "id")
+        .values("image")[:1]
+    )
     galleries = (
         for_site(Gallery.objects.public(), request)
         .select_related("agency")
-        .annotate(item_total=Count("items"))
-        .prefetch_related(
-            Prefetch(
-                "items",
-                queryset=GalleryItem.objects.filter(kind=GalleryItem.Kind.PHOTO).order_by(
-                    "position", "id"
-                ),
-                to_attr="photos",
-            )
-        )
+        .annotate(item_total=Count("items"), first_photo=Subquery(first_photo))
     )
     page = paginate(request, galleries, per_page=GALLERY_PAGE_SIZE)
+    field = GalleryItem._meta.get_field("image")
+    for gallery in page.items:
+        # The cover as the image field the picture tag reads (renditions by file name).
+        gallery.cover = field.attr_class(None, field, gallery.first_photo or "")
     return render(request, "portal/gallery_list.html", {"page": page})
 
 
