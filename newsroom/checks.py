@@ -30,7 +30,7 @@ LEAD_MIN, LEAD_MAX = 50, 300
 #: Characters of a title: what a list, a search result and a share card show whole.
 TITLE_MAX = 100
 #: Template text nobody should publish (compared without case).
-PLACEHOLDER_TEXT = ("lorem ipsum", "naskah menunggu persetujuan", "[isi]", "xxx")
+PLACEHOLDER_TEXT = ("lorem ipsum", "naskah menunggu persetujuan", "[isi]", "[isi:", "xxx")
 #: Link addresses that lead nowhere.
 PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net")
 _PLACEHOLDER = re.compile(

@@ -8,7 +8,8 @@ around, adds only what is missing.
 
 The texts are Indonesian content, not interface strings: the PPID pages follow UU 14/2008,
 PP 61/2010 and Perki 1/2021 and are complete for any agency; the pages about the agency itself
-(Profil, Visi dan Misi, ...) carry bracketed prompts for what to write.
+(Profil, Visi dan Misi, ...) carry prompts for what to write, each "[isi: ...]", which the
+pre-publication checklist (newsroom.checks, placeholder text) points out until replaced.
 """
 
 from __future__ import annotations
@@ -71,46 +72,48 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
         "Profil",
         10,
         "Sekilas tentang {name}.",
-        "<p>{name} ({short}) adalah [kedudukan instansi, misalnya perangkat daerah yang "
-        "membidangi ...] yang berkedudukan di [kota].</p>"
-        "<h2>Sejarah Singkat</h2><p>[Tuliskan sejarah pembentukan instansi dan dasar "
-        "hukumnya.]</p><h2>Wilayah Kerja</h2><p>[Tuliskan wilayah kerja dan unit pelaksana "
-        "teknis di bawahnya.]</p>",
+        "<p>{name} ({short}) adalah [isi: kedudukan instansi, misalnya perangkat daerah "
+        "yang membidangi ...] yang berkedudukan di [isi: kota].</p>"
+        "<h2>Sejarah Singkat</h2><p>[isi: sejarah pembentukan instansi dan dasar "
+        "hukumnya]</p><h2>Wilayah Kerja</h2><p>[isi: wilayah kerja dan unit pelaksana "
+        "teknis di bawahnya]</p>",
     ),
     StandardPage(
         "visi-dan-misi",
         "Visi dan Misi",
         20,
         "Visi dan misi {name}.",
-        "<h2>Visi</h2><p>[Tuliskan visi instansi sesuai Rencana Strategis yang berlaku.]</p>"
-        "<h2>Misi</h2><ol><li>[Misi pertama]</li><li>[Misi kedua]</li><li>[Misi ketiga]</li></ol>",
+        "<h2>Visi</h2><p>[isi: visi instansi sesuai Rencana Strategis yang berlaku]</p>"
+        "<h2>Misi</h2><ol><li>[isi: misi pertama]</li><li>[isi: misi kedua]</li>"
+        "<li>[isi: misi ketiga]</li></ol>",
     ),
     StandardPage(
         "tugas-dan-fungsi",
         "Tugas dan Fungsi",
         30,
         "Tugas pokok dan fungsi {name}.",
-        "<h2>Tugas</h2><p>[Tuliskan tugas instansi sesuai peraturan tentang kedudukan, susunan "
-        "organisasi, tugas dan fungsi.]</p><h2>Fungsi</h2><p>Dalam melaksanakan tugas tersebut, "
-        "{short} menyelenggarakan fungsi:</p><ol><li>[Fungsi pertama]</li>"
-        "<li>[Fungsi kedua]</li></ol>",
+        "<h2>Tugas</h2><p>[isi: tugas instansi sesuai peraturan tentang kedudukan, susunan "
+        "organisasi, tugas dan fungsi]</p><h2>Fungsi</h2><p>Dalam melaksanakan tugas tersebut, "
+        "{short} menyelenggarakan fungsi:</p><ol><li>[isi: fungsi pertama]</li>"
+        "<li>[isi: fungsi kedua]</li></ol>",
     ),
     StandardPage(
         "struktur-organisasi",
         "Struktur Organisasi",
         40,
         "Susunan organisasi {name}.",
-        "<p>[Unggah bagan struktur organisasi pada kolom Gambar, lalu uraikan susunannya di "
-        "sini.]</p>" + _list(["Kepala;", "Sekretariat;", "[Bidang];", "[Unit Pelaksana Teknis]."]),
+        "<p>[isi: unggah bagan struktur organisasi pada kolom Gambar, lalu uraikan susunannya "
+        "di sini]</p>"
+        + _list(["Kepala;", "Sekretariat;", "[isi: bidang];", "[isi: unit pelaksana teknis]."]),
     ),
     StandardPage(
         "profil-pimpinan",
         "Profil Pimpinan",
         50,
         "{head_title} {name}.",
-        "<p>[Nama lengkap dan gelar], {head_title}.</p><h2>Riwayat Pendidikan</h2>"
-        "<p>[Tuliskan riwayat pendidikan.]</p><h2>Riwayat Jabatan</h2>"
-        "<p>[Tuliskan riwayat jabatan.]</p>",
+        "<p>[isi: nama lengkap dan gelar], {head_title}.</p><h2>Riwayat Pendidikan</h2>"
+        "<p>[isi: riwayat pendidikan]</p><h2>Riwayat Jabatan</h2>"
+        "<p>[isi: riwayat jabatan]</p>",
     ),
     StandardPage(
         "kontak",
@@ -169,10 +172,10 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
         '<table><thead><tr><th scope="col">Kedudukan</th><th scope="col">Jabatan</th>'
         "</tr></thead><tbody>"
         "<tr><td>Atasan PPID</td><td>{head_title}</td></tr>"
-        "<tr><td>PPID</td><td>[Sekretaris atau pejabat yang membidangi informasi]</td></tr>"
-        "<tr><td>Bidang Pelayanan Informasi</td><td>[Jabatan]</td></tr>"
-        "<tr><td>Bidang Pengolahan Data dan Dokumentasi</td><td>[Jabatan]</td></tr>"
-        "<tr><td>Bidang Penyelesaian Sengketa Informasi</td><td>[Jabatan]</td></tr>"
+        "<tr><td>PPID</td><td>[isi: sekretaris atau pejabat yang membidangi informasi]</td></tr>"
+        "<tr><td>Bidang Pelayanan Informasi</td><td>[isi: jabatan]</td></tr>"
+        "<tr><td>Bidang Pengolahan Data dan Dokumentasi</td><td>[isi: jabatan]</td></tr>"
+        "<tr><td>Bidang Penyelesaian Sengketa Informasi</td><td>[isi: jabatan]</td></tr>"
         "</tbody></table><p>Atasan PPID memutus keberatan atas pelayanan informasi; PPID "
         "menetapkan jawaban atas permohonan informasi publik.</p>",
         parent=PPID_SECTION,
@@ -250,7 +253,7 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
         "Peraturan yang menjadi dasar pelayanan informasi publik.",
         "<ol>"
         + "".join(f"<li>{law}</li>" for law in NATIONAL_LAWS)
-        + "<li>[Keputusan pimpinan instansi tentang penetapan PPID.]</li></ol>",
+        + "<li>[isi: keputusan pimpinan instansi tentang penetapan PPID]</li></ol>",
         parent=PPID_SECTION,
     ),
 )
@@ -266,16 +269,15 @@ class PageText:
 
 def agency_values(agency: Agency) -> dict[str, str]:
     """The agency's details that the generic texts fill in, HTML-escaped."""
-    missing = "[belum diisi]"
     values = {
         "name": agency.name,
         "short": agency.short_name or agency.name,
-        "address": agency.address or missing,
-        "phone": agency.phone or missing,
-        "email": agency.email or missing,
+        "address": agency.address or "[isi: alamat kantor]",
+        "phone": agency.phone or "[isi: nomor telepon]",
+        "email": agency.email or "[isi: alamat surel]",
         "hours": agency.service_hours or "Senin–Kamis 08.00–16.00 WIB, Jumat 08.00–16.30 WIB",
         "head_title": agency.head_title or "Kepala",
-        "head_name": agency.head_name or "[nama pimpinan]",
+        "head_name": agency.head_name or "[isi: nama pimpinan]",
     }
     return {key: html.escape(value).replace("\n", "<br>") for key, value in values.items()}
 

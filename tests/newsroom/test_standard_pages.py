@@ -123,3 +123,14 @@ def test_demo_standard_page_is_shown_to_visitors(client, db, settings):
     assert response.status_code == 200
     assert "MAKLUMAT PELAYANAN" in response.content.decode()
     assert client.get("/instansi/kominfo/struktur-organisasi/").status_code == 200
+
+
+def test_prompts_left_in_a_standard_page_are_flagged_before_publication(agency, agency_admin):
+    from newsroom import checks
+
+    create_standard_pages(agency, author=agency_admin)
+    profil = Page.objects.get(agency=agency, path="profil")
+    assert any("[isi:" in problem for problem in checks.problems(profil))
+    profil.body = "<p>Dinas yang membidangi kelautan dan perikanan di Kalimantan Tengah.</p>"
+    profil.lead = "Profil singkat Dinas Kelautan dan Perikanan Provinsi Kalimantan Tengah."
+    assert not any("[isi:" in problem for problem in checks.problems(profil))
