@@ -18,7 +18,7 @@ from accounts.models import Agency
 from newsroom import images
 from newsroom.models import Article, Category, Tag, related_candidates
 
-from . import menus, sites
+from . import menus, sites, structured_data
 from .pages import top_pages
 from .search import MAX_RESULT_PAGES, normalise_query, search_everything
 
@@ -112,7 +112,12 @@ def home(request):
     return render(
         request,
         "portal/home.html",
-        {"featured": featured, "latest": latest, "agencies": agencies},
+        {
+            "featured": featured,
+            "latest": latest,
+            "agencies": agencies,
+            "structured_data": structured_data.website(request, _("Humas")),
+        },
     )
 
 
@@ -174,15 +179,24 @@ def article_detail(request, slug):
         slug=slug,
     )
     share = images.share_image(article.cover_image) or images.share_image(article.agency.logo)
+    canonical_url = sites.public_url(request, article.get_absolute_url(), article.agency)
+    share_image_url = request.build_absolute_uri(share.url) if share else ""
     return render(
         request,
         "portal/article_detail.html",
         {
             "article": article,
             "related": related_articles(article),
-            "canonical_url": sites.public_url(request, article.get_absolute_url(), article.agency),
+            "canonical_url": canonical_url,
             "share_image": share,
-            "share_image_url": request.build_absolute_uri(share.url) if share else "",
+            "share_image_url": share_image_url,
+            "structured_data": structured_data.news_article(
+                article,
+                url=canonical_url,
+                agency_url=agency_url(request, article.agency),
+                image_url=share_image_url,
+                request=request,
+            ),
         },
     )
 
@@ -224,6 +238,9 @@ def agency_home(request, agency: Agency):
             "site_pages": top_pages(agency),
             "canonical_url": agency_url(request, agency)
             + (f"?halaman={page.number}" if page.number > 1 else ""),
+            "structured_data": structured_data.government_organization(
+                agency, agency_url(request, agency), request
+            ),
         },
     )
 
