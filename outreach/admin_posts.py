@@ -74,7 +74,8 @@ class PlannedPostForm(PublishableAdminForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["caption"].required = False  # empty with a source: drafted by the helper
+        if "caption" in self.fields:  # (a read-only form has no fields)
+            self.fields["caption"].required = False  # empty with a source: drafted by the helper
         agency_ids = plan_agency_ids(self.instance, self.user)
         several = agency_ids is None or len(agency_ids) > 1
         for name, model in (
@@ -167,7 +168,7 @@ class PlannedPostForm(PublishableAdminForm):
             cleaned["hashtags"] = normalise_hashtags(
                 f"{cleaned.get('hashtags', '')} {chosen_set.hashtags}"
             )
-        if not (cleaned.get("caption") or "").strip():
+        if "caption" in self.fields and not (cleaned.get("caption") or "").strip():
             source = getattr(self, "source", None)
             platform = cleaned.get("platform")
             if source is None or not platform:
@@ -316,6 +317,18 @@ class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
         )
 
     # --- the form ----------------------------------------------------------------------------
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "planned_at":
+            # One labelled date-and-time input (the admin's split widget leaves its boxes without
+            # labels); the browser's value is read as WIB (the site's time zone).
+            return db_field.formfield(
+                widget=forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+                ),
+                help_text=_("Date and time in WIB."),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

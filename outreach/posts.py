@@ -239,6 +239,8 @@ class PlannedPost(Publishable):
     def clean(self):
         super().clean()
         self.hashtags = normalise_hashtags(self.hashtags)
+        # Browsers send line breaks as CR LF; the platforms (and the counts) take one LF.
+        self.caption = (self.caption or "").replace("\r\n", "\n")
         if self.agency_id:
             check_same_agency(
                 self.agency_id,

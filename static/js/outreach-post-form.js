@@ -172,6 +172,7 @@
     var insert = document.createElement("button");
     insert.type = "button";
     insert.className = "button";
+    insert.id = "post-insert-hashtags";
     insert.textContent = say("insert_set");
     hashtagSet.insertAdjacentElement("afterend", insert);
     insert.addEventListener("click", function () {

@@ -17,9 +17,11 @@ def key(item):
 
 
 def post_form(agency, pillar, **changes):
-    data = {"agency": agency.pk, "platform": "x", "planned_at_0": "30/11/2026",
-            "planned_at_1": "09:00", "caption": "Benih ikan untuk Katingan.", "hashtags": "",
-            "pillar": pillar.pk, "source_choice": "", "expected_version": ""}  # fmt: skip
+    data = {
+        "agency": agency.pk, "platform": "x", "planned_at": "2026-11-30T09:00",
+        "caption": "Benih ikan untuk Katingan.", "hashtags": "", "pillar": pillar.pk,
+        "source_choice": "", "expected_version": "",
+    }  # fmt: skip
     data.update(changes)
     return data
 
@@ -133,6 +135,20 @@ def test_a_bad_posting_time_is_a_message_not_an_error(client, writer, supervisor
     response = client.post(url, {"posted_url": "https://x.com/a/status/1", "posted_at": "kemarin"},
                            follow=True)  # fmt: skip
     assert "Isikan tanggal dan jam unggahan." in response.content.decode()
+
+
+def test_in_review_the_post_reads_as_it_will_go_online(client, writer, supervisor, make_post,
+                                                      benih_article):  # fmt: skip
+    post = make_post(source=benih_article, platform="x", caption="Benih untuk Katingan.")
+    workflow.submit(post, actor=writer)
+    for person in (writer, supervisor):
+        client.force_login(person)
+        page = client.get(reverse("admin:outreach_plannedpost_change", args=[post.pk]))
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert 'name="caption"' not in text
+        assert "utm_source=x&amp;utm_medium=social" in text  # the whole text, link included
+        assert "Berita: Dislutkan Salurkan 250 Ribu Benih Ikan" in text  # made from
 
 
 @pytest.mark.parametrize("name", ["changelist", "add"])
