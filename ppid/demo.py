@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Agency, User
 
 from . import services
 from .models import DIPEntry, InformationRequest
@@ -58,10 +58,27 @@ DEMO_PDF = (
 )
 
 
+LETTER_PLACES = {
+    "dislutkan": "Palangka Raya",
+    "bpsdm-kalteng": "Palangka Raya",
+    "kominfo": "Jakarta",
+}
+#: Demo NIPs (18 digits: birth date, appointment month, sex, sequence) for those who sign.
+DEMO_NIPS = {
+    "petugas_ppid": "198703142010012005",
+    "atasan_ppid": "197508212000031002",
+}
+
+
 def seed(*, agencies, stdout) -> None:
     today = timezone.localdate()
     added = services.sync_package_holidays([today.year, today.year + 1])
     stdout.write(f"PPID: {added} national holidays and cuti bersama copied into the calendar.")
+    for slug, place in LETTER_PLACES.items():  # where the demo agencies sign their letters
+        Agency.objects.filter(slug=slug, ppid_letter_place="").update(ppid_letter_place=place)
+    for user in User.objects.filter(username__in=DEMO_NIPS, nip=""):
+        user.nip = DEMO_NIPS[user.username]
+        user.save(update_fields=["nip"])
     for slug, entries in DIP_ENTRIES.items():
         agency = agencies[slug]
         for title, category, summary, unit in entries:

@@ -20,6 +20,7 @@ from .models import (
     InformationRequest,
     Objection,
     ObjectionGround,
+    ObtainMethod,
     Outcome,
 )
 from .uploads import MAX_FILES, inspect_upload
@@ -257,34 +258,91 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DecideForm(forms.Form):
-    outcome = forms.ChoiceField(
+class OutcomeChoiceForm(forms.Form):
+    """The decision's first step: which outcome (its own fields follow on the next page)."""
+
+    keputusan = forms.ChoiceField(
         label=_("Decision"), choices=Outcome.choices, widget=forms.RadioSelect
     )
-    reasons = forms.CharField(
-        label=_("Reasons and explanation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
+
+
+#: The fields each outcome's written notice needs (UU 14/2008 Pasal 22(7)).
+_GRANT_FIELDS = (
+    "information_provided", "provided_format", "provided_via", "fee_estimate",
+    "payment_instructions", "provide_by",
+)  # fmt: skip
+_WITHHOLD_FIELDS = ("exemption_ground", "consequence_test")
+OUTCOME_FIELDS = {
+    Outcome.GRANTED: _GRANT_FIELDS,
+    Outcome.PARTIAL: ("withheld_information", *_WITHHOLD_FIELDS, *_GRANT_FIELDS),
+    Outcome.EXEMPT: _WITHHOLD_FIELDS,
+    Outcome.NOT_HELD: ("holder_of_information",),
+    Outcome.NOT_DOCUMENTED: ("documented_by",),
+}
+
+
+class DecideForm(forms.Form):
+    """The decision for one outcome: only that outcome's fields (no script needed to hide the
+    others). The outcome itself is chosen on the step before (``OutcomeChoiceForm``)."""
+
+    outcome = forms.ChoiceField(choices=Outcome.choices, widget=forms.HiddenInput)
     withheld_information = forms.CharField(
-        label=_("Partially granted: what is withheld and why"),
+        label=_("What is withheld (blacked out) and why"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
     )
     exemption_ground = forms.ChoiceField(
         label=_("Exemption ground (Pasal 17)"),
         choices=[("", "---------"), *ExemptionGround.choices],
-        required=False,
     )
     consequence_test = forms.CharField(
-        label=_("Consequence test"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Consequence test"), widget=forms.Textarea(attrs={"rows": 3})
     )
     holder_of_information = forms.CharField(
-        label=_("Not held: the agency that holds it"), required=False
+        label=_("The public body that holds it"),
+        required=False,
+        help_text=_("Leave empty if you do not know; the notice then says so."),
     )
     documented_by = forms.DateField(
-        label=_("Not yet documented: when it will be"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Documented by"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
+    information_provided = forms.CharField(
+        label=_("Information to be provided"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    provided_format = forms.ChoiceField(
+        label=_("Form of the information"), choices=ObtainMethod.choices
+    )
+    provided_via = forms.ChoiceField(label=_("Sent by"), choices=DeliveryMethod.choices)
+    fee_estimate = forms.IntegerField(
+        label=_("Cost (Rp)"),
+        min_value=0,
+        initial=0,
+        help_text=_("0 when free of charge (copies sent by e-mail usually are)."),
+    )
+    payment_instructions = forms.CharField(
+        label=_("How to pay"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when there is a cost: account, amount, where to show the receipt."),
+    )
+    provide_by = forms.DateField(
+        label=_("To be provided by"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+    )
+    reasons = forms.CharField(
+        label=_("Reasons and explanation"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+    def __init__(self, *args, outcome: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = {"outcome", *OUTCOME_FIELDS[outcome], "reasons"}
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        self.fields["outcome"].initial = outcome
+
+    def decision(self) -> dict:
+        """The keyword arguments of ``services.decide``."""
+        return dict(self.cleaned_data)
 
 
 class AttachForm(forms.Form):
@@ -299,7 +357,7 @@ class AttachForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     delivered_on = forms.DateField(
-        label=_("Delivered on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Delivered on"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     channel = forms.ChoiceField(label=_("Delivered by"), choices=DeliveryMethod.choices)
     note = forms.CharField(
@@ -314,7 +372,9 @@ class FeeForm(forms.Form):
     pages = forms.IntegerField(label=_("Pages"), min_value=0)
     amount = forms.IntegerField(label=_("Amount (Rp)"), min_value=0)
     paid_at = forms.DateField(
-        label=_("Paid on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Paid on"),
+        required=False,
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
 

@@ -168,6 +168,24 @@ class InformationRequest(models.Model):
     documented_by = models.DateField(
         _("will be documented by"), null=True, blank=True, editable=False
     )
+    # UU 14/2008 Pasal 22(7) d, f, g: what will be provided, in which form, how it is sent, what
+    # it costs and how to pay, and by when (for a request granted in full or in part).
+    information_provided = models.TextField(
+        _("information to be provided"), blank=True, editable=False
+    )
+    provided_format = models.CharField(
+        _("form of the information"),
+        max_length=12,
+        choices=ObtainMethod.choices,
+        blank=True,
+        editable=False,
+    )
+    provided_via = models.CharField(
+        _("sent by"), max_length=10, choices=DeliveryMethod.choices, blank=True, editable=False
+    )
+    fee_estimate = models.PositiveIntegerField(_("cost (Rp)"), default=0, editable=False)
+    payment_instructions = models.TextField(_("how to pay"), blank=True, editable=False)
+    provide_by = models.DateField(_("to be provided by"), null=True, blank=True, editable=False)
     decision_reasons = models.TextField(_("reasons and explanation"), blank=True, editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
     # Fulfilment: the day the information reached the requester (or was handed over), after a
@@ -267,7 +285,7 @@ class RegistrationCounter(models.Model):
 
     agency = models.ForeignKey("accounts.Agency", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
-    register = models.CharField(max_length=12)  # "request" or "objection"
+    register = models.CharField(max_length=12)  # "request", "objection" or "notice"
     last_number = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -300,6 +318,12 @@ class RequestEvent(models.Model):
     summary = models.CharField(_("summary"), max_length=300)
     notice_title = models.CharField(_("notice"), max_length=200, blank=True)
     notice_text = models.TextField(_("notice text"), blank=True)
+    # A written notice is a letter: its own number in the agency's yearly series, the place it
+    # is signed and who signed it (name and NIP), fixed when it is sent.
+    letter_number = models.CharField(_("letter number"), max_length=100, blank=True)
+    letter_place = models.CharField(_("place"), max_length=100, blank=True)
+    signer_name = models.CharField(_("signed by"), max_length=200, blank=True)
+    signer_nip = models.CharField(_("NIP"), max_length=18, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

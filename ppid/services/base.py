@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
@@ -56,6 +57,29 @@ def agency_code(agency) -> str:
     return agency.slug.upper()
 
 
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+DEFAULT_LETTER_FORMAT = "{nomor:03d}/PPID-{kode}/{bulan}/{tahun}"
+
+
+def letter_number(agency, when) -> str:
+    """The next number of the agency's PPID letters for the year of ``when``, in its format.
+
+    Inside the saving transaction (``next_number``): numbers are neither skipped nor reused.
+    A format the agency broke after the form's check falls back to the default one.
+    """
+    number = next_number(agency, when.year, "notice")
+    values = {
+        "nomor": number,
+        "kode": agency_code(agency),
+        "bulan": ROMAN_MONTHS[when.month - 1],
+        "tahun": when.year,
+    }
+    try:
+        return (agency.ppid_letter_format or DEFAULT_LETTER_FORMAT).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return DEFAULT_LETTER_FORMAT.format(**values)
+
+
 def record_event(
     request,
     action: str,
@@ -68,7 +92,21 @@ def record_event(
     mail_extra: str = "",
     at=None,
 ) -> RequestEvent:
-    """Write one timeline row; a notice is e-mailed to the requester after the commit."""
+    """Write one timeline row; a notice is e-mailed to the requester after the commit.
+
+    A notice is a letter: it takes the next letter number of its agency, the agency's place and
+    the name and NIP of the staff member who sent it.
+    """
+    letter = {}
+    if notice_text:
+        agency = request.agency if request is not None else objection.agency
+        signer = actor if getattr(actor, "is_authenticated", False) else None
+        letter = {
+            "letter_number": letter_number(agency, timezone.localdate(at or timezone.now())),
+            "letter_place": agency.ppid_letter_place,
+            "signer_name": (signer.get_full_name() or signer.username) if signer else "",
+            "signer_nip": signer.nip if signer else "",
+        }
     event = RequestEvent.objects.create(
         request=request,
         objection=objection,
@@ -78,6 +116,7 @@ def record_event(
         notice_text=notice_text,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         **({"created_at": at} if at else {}),
+        **letter,
     )
     recipient = request.email if request is not None else getattr(objection, "email", "")
     if notice_text and recipient:

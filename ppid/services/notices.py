@@ -168,8 +168,11 @@ def extension(req) -> tuple[str, str]:
 
 @with_indonesian
 def decision(req) -> tuple[str, str]:
+    """The written notice of UU 14/2008 Pasal 22(7): every element the outcome calls for."""
     from ..models import Outcome
 
+    grants = req.outcome in (Outcome.GRANTED, Outcome.PARTIAL)
+    withholds = req.outcome in (Outcome.PARTIAL, Outcome.EXEMPT)
     title = _("Written notice on your information request")
     lines = [
         _("Regarding your request %(number)s received on %(date)s:")
@@ -177,20 +180,50 @@ def decision(req) -> tuple[str, str]:
         _("Information requested: %(info)s") % {"info": req.information_requested},
         "",
         _("Decision: %(outcome)s") % {"outcome": req.get_outcome_display()},
+        "",
     ]
-    if req.outcome == Outcome.PARTIAL:
-        lines.append(_("Information withheld: %(what)s") % {"what": req.withheld_information})
-    if req.outcome in (Outcome.PARTIAL, Outcome.EXEMPT):
-        lines += [
-            _("Ground: %(ground)s") % {"ground": req.get_exemption_ground_display()},
-            _("Consequence test: %(test)s") % {"test": req.consequence_test},
-        ]
-    if req.outcome == Outcome.NOT_HELD and req.holder_of_information:
-        lines.append(_("Held by: %(holder)s") % {"holder": req.holder_of_information})
-    if req.outcome == Outcome.NOT_DOCUMENTED:
+    # (a) whether the information is under the agency's control, (b) who holds it if not.
+    if req.outcome == Outcome.NOT_HELD:
+        lines.append(_("The information requested is not under our control."))
         lines.append(
-            _("Expected to be documented by: %(date)s") % {"date": _date(req.documented_by)}
+            _("It is held by: %(holder)s") % {"holder": req.holder_of_information}
+            if req.holder_of_information
+            else _("We do not know which public body holds it.")
         )
+    elif req.outcome == Outcome.NOT_DOCUMENTED:
+        lines.append(_("The information requested has not been documented yet."))
+        lines.append(
+            _("It is expected to be documented by %(date)s; we will then provide it.")
+            % {"date": _date(req.documented_by)}
+        )
+    else:
+        lines.append(_("The information requested is under our control."))
+    # (c) granted or refused, with the reasons under Pasal 17; (e) what is blacked out and why.
+    if withholds:
+        lines.append(
+            _("Exempt under UU 14/2008 %(ground)s.")
+            % {"ground": req.get_exemption_ground_display()}
+        )
+        lines.append(_("Consequence test: %(test)s") % {"test": req.consequence_test})
+    if req.outcome == Outcome.PARTIAL:
+        lines.append(
+            _("Withheld (blacked out in the copies): %(what)s") % {"what": req.withheld_information}
+        )
+    if grants:
+        # (d) the material to be provided; (f) its form and how it is sent; (g) cost and payment.
+        lines += [
+            _("Information to be provided: %(what)s") % {"what": req.information_provided},
+            _("Form: %(form)s; sent by: %(via)s")
+            % {"form": req.get_provided_format_display(), "via": req.get_provided_via_display()},
+            _("Cost: %(cost)s") % {"cost": _rupiah(req.fee_estimate)}
+            + (
+                "; " + _("how to pay: %(how)s") % {"how": req.payment_instructions}
+                if req.fee_estimate
+                else ""
+            ),
+            _("The information will be provided no later than %(date)s.")
+            % {"date": _date(req.provide_by)},
+        ]
     lines += [
         "",
         req.decision_reasons,
@@ -201,6 +234,12 @@ def decision(req) -> tuple[str, str]:
         ),
     ]
     return title, _compose(lines)
+
+
+def _rupiah(amount: int) -> str:
+    if not amount:
+        return _("free of charge")
+    return "Rp " + f"{amount:,}".replace(",", ".")
 
 
 @with_indonesian

@@ -19,8 +19,10 @@ from ..models import (
     DeliveryMethod,
     ExemptionGround,
     InformationRequest,
+    ObtainMethod,
     Outcome,
     RequestAttachment,
+    RequestEvent,
 )
 from ..models.requests import hash_tracking_code
 from ..validators import validate_identity
@@ -231,6 +233,17 @@ def submit_completion(req: InformationRequest, *, uploads=(), note: str = "") ->
     return req
 
 
+def preview_decision(req: InformationRequest, *, actor, **decision) -> RequestEvent:
+    """The written notice ``decide`` would send, without sending it: the real decision, rolled
+    back (the same checks, the next letter number, no mail)."""
+    with transaction.atomic():
+        decided = decide(req, actor=actor, **decision)
+        event = decided.events.order_by("-id").first()
+        transaction.set_rollback(True)
+    event.pk = None
+    return event
+
+
 def record_delivery(
     req: InformationRequest,
     *,
@@ -338,10 +351,44 @@ def decide(
     consequence_test: str = "",
     holder_of_information: str = "",
     documented_by: date | None = None,
+    information_provided: str = "",
+    provided_format: str = "",
+    provided_via: str = "",
+    fee_estimate: int | None = 0,
+    payment_instructions: str = "",
+    provide_by: date | None = None,
 ) -> InformationRequest:
-    """Record the written notice's decision (UU 14/2008 Pasal 22(7), Perki 1/2021)."""
+    """Record the written notice's decision (UU 14/2008 Pasal 22(7), Perki 1/2021).
+
+    A request granted in full or in part names what will be provided, in which form, how it is
+    sent, what it costs and how to pay, and by when (Pasal 22(7) d, f, g). Left empty, they are
+    what the requester asked for: the information requested, their form and way of delivery,
+    free of charge, today.
+    """
     if outcome not in Outcome.values:
         raise PPIDError(_("Choose a decision."))
+    grants = outcome in (Outcome.GRANTED, Outcome.PARTIAL)
+    information_provided = (information_provided or "").strip()
+    payment_instructions = (payment_instructions or "").strip()
+    fee_estimate = int(fee_estimate or 0)
+    if grants:
+        information_provided = information_provided or req.information_requested
+        provided_format = provided_format or req.obtain_method
+        provided_via = provided_via or req.delivery_method
+        provide_by = provide_by or timezone.localdate()
+        if provided_format not in ObtainMethod.values:
+            raise PPIDError(_("Choose the form in which the information is provided."))
+        if provided_via not in DeliveryMethod.values:
+            raise PPIDError(_("Choose how the information is sent."))
+        if provide_by < timezone.localdate():
+            raise PPIDError(_("The date to provide the information cannot be in the past."))
+        if fee_estimate < 0:
+            raise PPIDError(_("The cost cannot be negative."))
+        if fee_estimate and not payment_instructions:
+            raise PPIDError(_("Say how the cost is paid."))
+    else:
+        information_provided = provided_format = provided_via = payment_instructions = ""
+        fee_estimate, provide_by = 0, None
     if outcome in (Outcome.PARTIAL, Outcome.EXEMPT):
         if exemption_ground not in ExemptionGround.values:
             raise PPIDError(_("Withholding information needs its Pasal 17 ground."))
@@ -368,6 +415,12 @@ def decide(
             holder_of_information.strip() if outcome == Outcome.NOT_HELD else ""
         )
         req.documented_by = documented_by if outcome == Outcome.NOT_DOCUMENTED else None
+        req.information_provided = information_provided
+        req.provided_format = provided_format
+        req.provided_via = provided_via
+        req.fee_estimate = fee_estimate
+        req.payment_instructions = payment_instructions
+        req.provide_by = provide_by
         req.decided_at = timezone.now()
         req.decided_by = actor
         req.save()

@@ -81,6 +81,12 @@ def test_request_and_objection_lifecycle(
             "withheld_information": "Nama nelayan perorangan",
             "exemption_ground": "17h",
             "consequence_test": "Mengungkap rahasia pribadi nelayan.",
+            "information_provided": "Data produksi per kabupaten, tanpa nama nelayan",
+            "provided_format": "softcopy",
+            "provided_via": "email",
+            "fee_estimate": 0,
+            "provide_by": "2026-04-14",
+            "_send": "1",
         },
     )
     assert response.status_code == 302
