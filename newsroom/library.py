@@ -247,6 +247,14 @@ class Gallery(Publishable):
             m2m["items"] = list(data["items"])
         return m2m
 
+    @classmethod
+    def snapshot_diff_texts(cls, old: dict, new: dict) -> list[tuple[str, str, str]]:
+        """The items of two revisions as text, one line each (newsroom.revisions.diff_snapshots
+        compares them beside the fields), so a reviewer sees photos and videos change too."""
+        return [
+            (str(_("Photos and videos")), *[_items_text(d.get("items") or []) for d in (old, new)])
+        ]
+
     def set_many_to_many(self, m2m) -> None:
         m2m = dict(m2m)
         items = m2m.pop("items", None)
@@ -257,6 +265,18 @@ class Gallery(Publishable):
                 GalleryItem.from_data(self, position, data)
                 for position, data in enumerate(items, start=1)
             )
+
+
+def _items_text(items: list[dict]) -> str:
+    kinds = dict(GalleryItem.Kind.choices)
+    lines = []
+    for n, item in enumerate(items, start=1):
+        kind = item.get("kind") or GalleryItem.Kind.PHOTO
+        source = item.get("video_url") if kind == GalleryItem.Kind.VIDEO else item.get("image")
+        parts = [f"{n}. {kinds.get(kind, kind)}: {source or '—'}"]
+        parts += [item[name] for name in ("caption", "alt_text", "credit") if item.get(name)]
+        lines.append(" · ".join(str(p) for p in parts))
+    return "\n".join(lines) or "—"
 
 
 class GalleryItem(models.Model):

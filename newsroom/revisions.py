@@ -313,8 +313,9 @@ def diff_snapshots(old: dict, new: dict, model=None) -> list[FieldDiff]:
         before, after = old.get(name), new.get(name)
         if isinstance(field, models.FileField):
             diff = _text_diff(label, before or "—", after or "—")
-            storage = field.storage
-            diff.image_urls = tuple(storage.url(v) if v else "" for v in (before, after))
+            if isinstance(field, models.ImageField):  # a document's PDF is no picture
+                storage = field.storage
+                diff.image_urls = tuple(storage.url(v) if v else "" for v in (before, after))
             result.append(diff)
         elif isinstance(field, models.CharField | models.TextField) and not field.choices:
             to_text = body_text if name in rich else str
@@ -328,4 +329,8 @@ def diff_snapshots(old: dict, new: dict, model=None) -> list[FieldDiff]:
                 labels = dict(field.flatchoices)
                 shown = [str(labels.get(v, v)) for v in (before, after)]
             result.append(_text_diff(label, *shown))
+    # What a kind keeps beside its fields (a gallery's photos and videos), as text per side.
+    extra = getattr(model, "snapshot_diff_texts", None)
+    for label, before, after in extra(old, new) if extra else ():
+        result.append(_text_diff(label, before, after))
     return result

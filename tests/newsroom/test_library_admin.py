@@ -187,3 +187,43 @@ def test_correcting_a_published_gallerys_title_in_the_form_keeps_its_items(
     gallery.refresh_from_db()
     assert gallery.title == "Galeri Kegiatan"
     assert [i.caption for i in gallery.items.all()] == ["Video"]
+
+
+def test_compare_shows_changed_photos_and_videos(client, agency, writer, supervisor):
+    gallery = editing.create(
+        Gallery(agency=agency, title="Galeri"),
+        actor=writer,
+        m2m={
+            "items": [
+                {
+                    "kind": "video",
+                    "caption": "Pembukaan",
+                    "video_url": "https://youtu.be/aqz-KE-bpKQ",
+                }
+            ]
+        },
+    )
+    edited = Gallery.objects.get(pk=gallery.pk)
+    editing.save(edited, actor=writer, expected_version=edited.version,
+                 m2m={"items": [{"kind": "video", "caption": "Penutupan",
+                                 "video_url": "https://vimeo.com/123"}]})  # fmt: skip
+    client.force_login(supervisor)
+    page = client.get(reverse("admin:newsroom_gallery_compare", args=[gallery.pk]) + "?a=1&b=2")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Foto dan video" in html
+    assert "<del>Pembukaan</del>" in html and "<ins>Penutupan</ins>" in html
+
+
+def test_compare_of_a_document_shows_no_picture_of_its_file(client, agency, writer, supervisor):
+    document = Document(agency=agency, title="Laporan", kind="laporan", year=2025)
+    document.file = SimpleUploadedFile("a.pdf", PDF)
+    document = editing.create(document, actor=writer)
+    edited = Document.objects.get(pk=document.pk)
+    edited.file = SimpleUploadedFile("b.pdf", pdf_file("Laporan baru", ["isi"]))
+    edited.full_clean(exclude=["author"])
+    editing.save(edited, actor=writer, expected_version=edited.version)
+    client.force_login(supervisor)
+    page = client.get(reverse("admin:newsroom_document_compare", args=[document.pk]))
+    assert page.status_code == 200
+    assert 'class="diff-image"' not in page.content.decode()
