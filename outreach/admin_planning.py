@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
@@ -258,13 +258,34 @@ class ContentPlanAdminMixin:
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         fields = list(PLAN_FIELDS) if self._editable(request, obj) else ["content_plan_summary"]
+        if obj is not None:
+            fields.append("social_posts")
         return [*fieldsets, (self.plan_fieldset_title, {"fields": fields})]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not self._editable(request, obj):
             readonly.append("content_plan_summary")
+        if obj is not None:
+            readonly.append("social_posts")
         return readonly
+
+    @admin.display(description=_("social media posts"))
+    def social_posts(self, obj):
+        """How many posts are planned from this item, and a link to plan one more."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.urls import reverse
+
+        content_type = ContentType.objects.get_for_model(type(obj))
+        count = PlannedPost.objects.filter(source_type=content_type, source_id=obj.pk).count()
+        add = reverse("admin:outreach_plannedpost_add") + f"?source={content_type.pk}:{obj.pk}"
+        return format_html(
+            '{} <a class="button" href="{}">{}</a>',
+            ngettext("%(count)s post planned from this item.",
+                     "%(count)s posts planned from this item.", count) % {"count": count},
+            add,
+            gettext("Plan a social media post"),
+        )  # fmt: skip
 
     @admin.display(description=_("content plan"))
     def content_plan_summary(self, obj):

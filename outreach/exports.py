@@ -9,6 +9,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import platforms
+
 # A cell a spreadsheet would run as a formula ("=HYPERLINK(...)"): prefixed so it stays text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,8 +40,9 @@ def header() -> list[str]:
 def rows(posts, absolute=str) -> list[list[str]]:
     """One row per post: the whole text as it goes online, with its tracked link."""
     found = []
+    table = platforms.all_limits()
     for post in posts:
-        limits = post.limits
+        limits = table[post.platform]
         media = post.media()
         found.append(
             [

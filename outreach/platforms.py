@@ -197,15 +197,19 @@ def check_text(
     return problems
 
 
-def limits_as_data() -> dict[str, dict]:
-    """Every platform's limits in force, for the browser's live counter (one query)."""
+def all_limits() -> dict[str, Limits]:
+    """Every platform's limits in force, overrides applied (one query, for lists and exports)."""
     overrides: dict[str, dict[str, int]] = {}
     for platform, kind, value in PlatformLimit.objects.values_list("platform", "kind", "value"):
         overrides.setdefault(platform, {})[kind] = value
+    return {str(p): replace(base, **overrides.get(p, {})) for p, base in LIMITS.items()}
+
+
+def limits_as_data() -> dict[str, dict]:
+    """Every platform's limits in force, for the browser's live counter (one query)."""
     data = {}
-    for platform, base in LIMITS.items():
-        limits = replace(base, **overrides.get(platform, {}))
-        data[str(platform)] = {
+    for platform, limits in all_limits().items():
+        data[platform] = {
             "name": str(Platform(platform).label),
             "caption": limits.caption,
             "hashtags": limits.hashtags,
