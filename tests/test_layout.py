@@ -56,6 +56,9 @@ def test_neither_the_newsroom_nor_the_portal_layout_names_the_ppid_pages():
         ("/healthz", "healthz"),
         ("/ppid/", "ppid:landing"),
         ("/ppid/informasi/", "ppid:dip_list"),
+        ("/api/v1/", "api:api-root"),
+        ("/api/v1/schema/", "api:schema"),
+        ("/api/v1/articles/", "api:article-list"),
     ],
 )
 def test_the_public_contract_keeps_its_addresses(path, view_name):
