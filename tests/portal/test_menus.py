@@ -205,3 +205,18 @@ def test_agency_admin_cannot_make_the_portal_menu_or_see_another_agencys(client,
 def test_writer_has_no_menu_admin(client, writer):
     client.force_login(writer)
     assert client.get(reverse("admin:portal_menu_changelist")).status_code == 403
+
+
+def test_a_menu_change_reaches_pages_kept_in_the_page_cache(
+    client, agency, pages, settings, django_capture_on_commit_callbacks
+):
+    settings.HUMAS_PAGE_CACHE_SECONDS = 300
+    url = f"/instansi/{agency.slug}/"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        menu = Menu.objects.create(agency=agency, location=Menu.Location.HEADER)
+        MenuItem.objects.create(menu=menu, label="Portal Kalteng", url="https://kalteng.go.id")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert 'href="https://kalteng.go.id">Portal Kalteng</a>' in response.content.decode()
