@@ -13,6 +13,7 @@ from accounts.models import Agency
 
 from . import botcheck
 from .models import (
+    AccessibleFormat,
     ApplicantType,
     Channel,
     DeliveryMethod,
@@ -103,6 +104,7 @@ class RequestForm(BotCheckMixin, forms.ModelForm):
         fields = [
             "agency", "applicant_type", "name", "nik", "legal_entity_decree", "address", "phone",
             "email", "information_requested", "purpose", "obtain_method", "delivery_method",
+            "accessible_format",
         ]  # fmt: skip
         widgets = {
             "applicant_type": forms.RadioSelect,
@@ -122,6 +124,10 @@ class RequestForm(BotCheckMixin, forms.ModelForm):
         self.fields["applicant_type"].choices = ApplicantType.choices
         for name in ("obtain_method", "delivery_method"):
             self.fields[name].choices = self.fields[name].choices[1:]  # no "---------"
+        self.fields["accessible_format"].choices = [
+            ("", _("Not needed")),
+            *AccessibleFormat.choices,
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -165,7 +171,12 @@ class TrackForm(BotCheckMixin):
         widget=forms.TextInput(attrs={"placeholder": "PPID/DISLUTKAN/2026/00042"}),
     )
     tracking_code = forms.CharField(
-        label=_("Tracking code"), max_length=20, widget=forms.PasswordInput(render_value=True)
+        label=_("Tracking code"),
+        max_length=20,
+        # Visible: a code copied from paper is easier to check as it is typed (issue 13).
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
     )
 
 

@@ -170,6 +170,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         ]}),
         (gettext_lazy("Information"), {"fields": [
             "information_requested", "purpose", "obtain_method", "delivery_method",
+            "accessible_format",
         ]}),
         (gettext_lazy("Decision"), {"fields": [
             "outcome", "withheld_information", "exemption_ground", "consequence_test",
@@ -307,6 +308,15 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         req = self.get_object(request, object_id)
         extra = {}
         if req is not None:
+            if request.method == "GET" and req.accessible_format:
+                messages.warning(
+                    request,
+                    _(
+                        "The requester asked for the information in an accessible format: "
+                        "%(format)s."
+                    )
+                    % {"format": req.get_accessible_format_display()},
+                )
             extra = {
                 "events": req.events.select_related("actor", "objection"),
                 "files": req.attachments.all(),

@@ -6,6 +6,7 @@ from .disputes import Dispute
 from .objections import Objection, ObjectionGround
 from .ratelimits import RateLimitCounter
 from .requests import (
+    AccessibleFormat,
     ApplicantType,
     Channel,
     DeliveryMethod,
@@ -20,6 +21,7 @@ from .requests import (
 )
 
 __all__ = [
+    "AccessibleFormat",
     "ApplicantType",
     "Channel",
     "ClosureDay",

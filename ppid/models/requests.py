@@ -47,6 +47,17 @@ class DeliveryMethod(models.TextChoices):
     EMAIL = "email", _("E-mail")
 
 
+class AccessibleFormat(models.TextChoices):
+    """A form a requester with a disability may ask for (UU 8/2016 on persons with
+    disabilities, Pasal 24: access to information in accessible forms)."""
+
+    BRAILLE = "braille", _("Braille")
+    AUDIO = "audio", _("Audio recording")
+    LARGE_PRINT = "large_print", _("Large print")
+    EASY_READ = "easy_read", _("Easy-to-read language")
+    SIGN_LANGUAGE = "sign_language", _("Sign-language interpreter (when seeing or hearing it)")
+
+
 class Outcome(models.TextChoices):
     GRANTED = "granted", _("Granted")
     PARTIAL = "partial", _("Partially granted")
@@ -128,6 +139,13 @@ class InformationRequest(models.Model):
     )
     delivery_method = models.CharField(
         _("how to receive it"), max_length=10, choices=DeliveryMethod.choices
+    )
+    accessible_format = models.CharField(
+        _("accessible format"),
+        max_length=14,
+        choices=AccessibleFormat.choices,
+        blank=True,
+        help_text=_("If you need the information in an accessible form, choose it here."),
     )
     channel = models.CharField(
         _("channel"), max_length=10, choices=Channel.choices, default=Channel.ONLINE

@@ -43,6 +43,10 @@ def receipt(req) -> tuple[str, str]:
                 "delivery": req.get_delivery_method_display(),
             },
             "",
+            _("Accessible format asked for: %(format)s")
+            % {"format": req.get_accessible_format_display()}
+            if req.accessible_format
+            else None,
             _("The PPID will send you a written notice no later than %(date)s (10 working days).")
             % {"date": _date(req.due_date)},
         ]

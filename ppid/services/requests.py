@@ -54,6 +54,7 @@ APPLICANT_FIELDS = (
     "purpose",
     "obtain_method",
     "delivery_method",
+    "accessible_format",
 )
 
 
