@@ -201,6 +201,12 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
         ]
         return [*self.fieldsets, *([(_("Other"), {"fields": rest})] if rest else [])]
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "name" in form.base_fields:  # full names are long: "Dinas Kelautan dan Perikanan ..."
+            form.base_fields["name"].widget.attrs["class"] = "vLargeTextField"
+        return form
+
     def get_readonly_fields(self, request, obj=None):
         # The host name is infrastructure (DNS, certificates, allowed hosts): superusers set it.
         return [] if permissions.is_superuser(request.user) else ["domain"]
