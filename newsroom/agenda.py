@@ -94,8 +94,11 @@ class Announcement(Publishable):
         self.body = sanitize_html(self.body)
         if not self.slug:
             self.slug = unique_slug(Announcement, self.title, self.pk, "pengumuman", 220)
-        if self.publish_at is not None and self.expire_at is None:
-            # Published without an end chosen: the default lifetime, from its publication.
+        if self.publish_at is not None and (
+            self.expire_at is None or self.expire_at <= self.publish_at
+        ):
+            # Published without an end chosen, or published again (reopened from the archive)
+            # after its old end: the default lifetime, from this publication.
             self.expire_at = self.publish_at + ANNOUNCEMENT_LIFETIME
             _with_field(kwargs, "expire_at")
         super().save(*args, **kwargs)

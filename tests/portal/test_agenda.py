@@ -504,3 +504,17 @@ def test_the_end_an_editor_types_is_read_as_wib(client, writer, agency):
     form = announcement_form(agency, expire_at="2027-01-15T16:00")
     assert client.post(reverse("admin:newsroom_announcement_add"), form).status_code == 302
     assert Announcement.objects.get().expire_at == datetime(2027, 1, 15, 16, tzinfo=WIB)
+
+
+def test_an_announcement_published_again_after_its_end_gets_a_fresh_30_days(
+    announce, supervisor, writer
+):
+    notice = announce()
+    later = notice.publish_at + timedelta(days=40)
+    with time_machine.travel(later):
+        workflow.archive(notice, actor=supervisor, comment="Sudah kedaluwarsa.")
+        workflow.reopen(notice, actor=supervisor)
+        workflow.submit(notice, actor=writer)
+        notice = workflow.approve(notice, actor=supervisor)
+        assert notice.is_public
+        assert notice.expire_at == notice.publish_at + timedelta(days=30)
