@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from accounts.models import Agency
 from newsroom.library import Document, Gallery, GalleryItem, record_download
 
-from .sites import for_site, site_agency
+from .sites import for_site, public_url, site_agency
 from .views import paginate
 
 DOCUMENT_PAGE_SIZE = 20
@@ -110,7 +110,7 @@ def document_detail(request, slug):
             "document": document,
             "articles": articles,
             "dip_entries": dip_entries,
-            "canonical_url": request.build_absolute_uri(document.get_absolute_url()),
+            "canonical_url": public_url(request, document.get_absolute_url(), document.agency),
         },
     )
 
@@ -167,7 +167,7 @@ def gallery_detail(request, slug):
         {
             "gallery": gallery,
             "items": list(gallery.items.all()),
-            "canonical_url": request.build_absolute_uri(gallery.get_absolute_url()),
+            "canonical_url": public_url(request, gallery.get_absolute_url(), gallery.agency),
         },
     )
 

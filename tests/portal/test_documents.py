@@ -403,3 +403,15 @@ def test_staff_see_downloads_in_all_and_of_the_last_30_days(client, make_documen
     client.force_login(writer)
     page = client.get(reverse("admin:newsroom_document_change", args=[document.pk]))
     assert "3 seluruhnya, 2 dalam 30 hari terakhir" in page.content.decode()
+
+
+def test_a_document_page_has_one_canonical_link_on_its_agencys_domain(
+    client, settings, make_document, agency
+):
+    settings.ALLOWED_HOSTS = ["testserver", ".kalteng.go.id"]
+    agency.domain = "dislutkan.kalteng.go.id"
+    agency.save()
+    document = make_document("SOP Pelayanan")
+    page = client.get(document.get_absolute_url(), HTTP_HOST=agency.domain).content.decode()
+    assert page.count('rel="canonical"') == 1
+    assert f'href="http://dislutkan.kalteng.go.id{document.get_absolute_url()}"' in page
