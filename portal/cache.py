@@ -67,6 +67,7 @@ DEFAULT_VIEWS = frozenset(
         "portal:agency_feed",
         "portal:announcement_list",
         "portal:announcement_detail",
+        "portal:announcement_feed",
         "portal:event_list",
         "portal:event_detail",
         "portal:event_ics",

@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency
-from newsroom.models import Article
+from newsroom.models import Announcement, Article
 
 from . import sites
 
@@ -80,3 +80,20 @@ class AgencyArticlesFeed(LatestArticlesFeed):
 
     def items(self, agency):
         return public_items().filter(agency=agency)[:FEED_SIZE]
+
+
+class AnnouncementsFeed(LatestArticlesFeed):
+    """Live announcements (recruitment, service closures, results): /pengumuman/feed/."""
+
+    title = _("Announcements")
+    description = _("Current announcements of government agencies.")
+
+    def link(self):
+        return reverse("portal:announcement_list")
+
+    def items(self):
+        live = Announcement.objects.public().select_related("agency").defer("body")
+        return sites.for_site(live, self.request).order_by("-publish_at", "-id")[:FEED_SIZE]
+
+    def item_categories(self, item):
+        return []

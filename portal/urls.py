@@ -23,6 +23,7 @@ pages = [
     path("cari/", views.search, name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("pengumuman/", agenda.announcement_list, name="announcement_list"),
+    path("pengumuman/feed/", feeds.AnnouncementsFeed(), name="announcement_feed"),
     path("pengumuman/<slug:slug>/", agenda.announcement_detail, name="announcement_detail"),
     path("agenda/", agenda.event_list, name="event_list"),
     path("agenda/<slug:slug>/", agenda.event_detail, name="event_detail"),

@@ -463,6 +463,7 @@ PAGES = [
     "{event}kalender.ics",
     "/agenda.ics",
     "/instansi/{agency}/agenda.ics",
+    "/pengumuman/feed/",
 ]
 
 
@@ -518,3 +519,16 @@ def test_an_announcement_published_again_after_its_end_gets_a_fresh_30_days(
         notice = workflow.approve(notice, actor=supervisor)
         assert notice.is_public
         assert notice.expire_at == notice.publish_at + timedelta(days=30)
+
+
+def test_the_announcements_feed_lists_live_ones_of_the_site(
+    client, own_site, announce, other_agency, other_people
+):
+    announce("Pengumuman Dislutkan")
+    announce("Pengumuman BPSDM", agency=other_agency, **other_people)
+    announce("Draf pengumuman", live=False)
+    portal = client.get("/pengumuman/feed/").content.decode()
+    assert "Pengumuman Dislutkan" in portal and "Pengumuman BPSDM" in portal
+    assert "Draf pengumuman" not in portal
+    own = client.get("/pengumuman/feed/", HTTP_HOST=DOMAIN).content.decode()
+    assert "Pengumuman Dislutkan" in own and "Pengumuman BPSDM" not in own
