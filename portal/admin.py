@@ -116,6 +116,9 @@ class MenuAdmin(AgencyScopedAdmin):
     view_roles = frozenset({Role.AGENCY_ADMIN})
     inlines = [MenuItemInline]
 
+    class Media:
+        css = {"all": ["css/admin-menus.css"]}
+
     def get_fields(self, request, obj=None):
         # A menu stays with its agency: its entries point at that agency's pages.
         return ["agency", "location"] if obj is None else ["owner", "location"]

@@ -49,6 +49,14 @@ class Menu(models.Model):
         owner = self.agency.name if self.agency_id else _("Portal")
         return f"{owner} · {self.get_location_display()}"
 
+    def unique_error_message(self, model_class, unique_check):
+        if model_class is Menu and set(unique_check) == {"agency", "location"}:
+            return ValidationError(
+                _("This agency already has a menu at this location: open it from the list."),
+                code="unique",
+            )
+        return super().unique_error_message(model_class, unique_check)
+
     def validate_constraints(self, exclude=None):
         super().validate_constraints(exclude)
         if self.agency_id is None:  # NULL agencies are not equal in the database's eyes

@@ -220,3 +220,18 @@ def test_a_menu_change_reaches_pages_kept_in_the_page_cache(
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert 'href="https://kalteng.go.id">Portal Kalteng</a>' in response.content.decode()
+
+
+def test_a_second_menu_at_the_same_place_is_refused_with_a_clear_message(client, agency,
+                                                                         agency_admin):  # fmt: skip
+    Menu.objects.create(agency=agency, location=Menu.Location.HEADER)
+    client.force_login(agency_admin)
+    response = client.post(reverse("admin:portal_menu_add"), {
+        "agency": agency.pk, "location": "header", "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0", "items-0-position": "1", "items-0-list_target": "news",
+    })  # fmt: skip
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Instansi ini sudah memiliki menu pada letak ini" in page
+    assert 'value="news" selected' in page  # what was typed is kept
+    assert Menu.objects.count() == 1
