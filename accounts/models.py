@@ -132,6 +132,16 @@ class Agency(models.Model):
         choices=ClockStart.choices,
         default=ClockStart.RECEIPT,
     )
+    #: Personal data (UU 27/2022): how long a requester's identity scans are kept after the
+    #: request is closed; ``manage.py ppid_purge_identity_scans`` removes older ones.
+    ppid_identity_retention_months = models.PositiveSmallIntegerField(
+        _("keep identity scans for (months)"),
+        default=24,
+        help_text=_(
+            "After a request is closed, its requester's ID scans and powers of attorney are "
+            "removed after this many months (the request itself and its notices stay)."
+        ),
+    )
     # The PPID's letters (written notices): where they are signed and how they are numbered.
     ppid_letter_place = models.CharField(
         _("place on PPID letters"),
