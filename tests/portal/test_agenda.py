@@ -532,3 +532,19 @@ def test_the_announcements_feed_lists_live_ones_of_the_site(
     assert "Draf pengumuman" not in portal
     own = client.get("/pengumuman/feed/", HTTP_HOST=DOMAIN).content.decode()
     assert "Pengumuman Dislutkan" in own and "Pengumuman BPSDM" not in own
+
+
+def test_publishing_an_event_shows_on_a_cached_agenda(
+    client, settings, schedule_event, writer, supervisor, django_capture_on_commit_callbacks
+):
+    settings.HUMAS_PAGE_CACHE_SECONDS = 300
+    client.get("/agenda/")
+    assert client.get("/agenda/").get("X-Page-Cache") == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        event = schedule_event("Rapat Koordinasi Penyuluh", live=False)
+        workflow.submit(event, actor=writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.approve(event, actor=supervisor)
+    agenda = client.get("/agenda/")
+    assert agenda.get("X-Page-Cache") == "miss"
+    assert "Rapat Koordinasi Penyuluh" in agenda.content.decode()
