@@ -154,4 +154,3 @@ def agency_agenda_ics(request, slug):
     name = _("Agenda of %(agency)s") % {"agency": agency.name}
     content = calendars.calendar(_feed_events(request, agency), name, _linker(request))
     return calendars.ics_response(content, f"agenda-{agency.slug}.ics")
-
