@@ -119,6 +119,12 @@ class MenuAdmin(AgencyScopedAdmin):
     class Media:
         css = {"all": ["css/admin-menus.css"]}
 
+    def get_list_filter(self, request):
+        # By agency only for those who see several (the portal's own menu included).
+        if permissions.is_superuser(request.user):
+            return super().get_list_filter(request)
+        return ["location"]
+
     def get_fields(self, request, obj=None):
         # A menu stays with its agency: its entries point at that agency's pages.
         return ["agency", "location"] if obj is None else ["owner", "location"]
