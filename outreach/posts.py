@@ -188,6 +188,12 @@ class PlannedPost(Publishable):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "title"}
         super().save(*args, **kwargs)
 
+    def get_status_display(self) -> str:
+        """A post is never "published" on the portal: approved means ready to post."""
+        if self.status == Status.PUBLISHED:
+            return gettext("Posted") if self.is_posted else gettext("Approved")
+        return super()._get_FIELD_display(self._meta.get_field("status"))
+
     # --- what goes online -------------------------------------------------------------------
 
     @property

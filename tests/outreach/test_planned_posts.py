@@ -121,6 +121,7 @@ def test_a_writer_submits_and_a_supervisor_approves(make_post, writer, superviso
         workflow.approve(post, actor=writer)
     post = workflow.approve(post, actor=supervisor)
     assert post.status == S.PUBLISHED
+    assert post.get_status_display() == "Disetujui"  # ready to post, not "published"
     assert post.events.filter(action="outreach.plannedpost.approved").exists()
 
 
@@ -133,6 +134,7 @@ def test_only_an_approved_post_is_marked_as_posted(make_post, writer, supervisor
     post = mark_posted(post, actor=writer, url="https://www.facebook.com/dislutkan/posts/1",
                        posted_at=wib(28, 9, 5))  # fmt: skip
     assert post.is_posted and post.posted_by == writer
+    assert post.get_status_display() == "Sudah diunggah"
     assert post.events.filter(action="outreach.plannedpost.posted").exists()
 
 
