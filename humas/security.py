@@ -54,6 +54,9 @@ ADMIN_POLICY = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
+    # FullCalendar (the content calendar, static/vendor/fullcalendar) carries its icon font
+    # inline as a data: URI in the styles it injects.
+    "font-src": ["'self'", "data:"],
     # CKEditor's editing area and dialogs are same-document or same-origin iframes; previews
     # show the embedded videos the public pages show.
     "frame-src": ["'self'", "https://www.youtube-nocookie.com"],

@@ -144,6 +144,17 @@ class CommentAdmin(AgencyScopedAdmin):
                     "posted_at", "text"]  # fmt: skip
         return self.readonly_fields
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "posted_at":
+            # One labelled field (the admin's split date and time inputs have no labels).
+            return db_field.formfield(
+                form_class=forms.DateTimeField,
+                widget=forms.DateTimeInput(
+                    attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+                ),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
             # The agency's own people (clean() refuses someone of another agency).

@@ -34,8 +34,8 @@ def test_a_writer_logs_a_comment_by_hand(client, writer, agency):
     client.force_login(writer)
     response = client.post(url("add"), {
         "agency": agency.pk, "platform": "instagram", "kind": "comment",
-        "author_name": "Rahmat", "author_handle": "@rahmat", "posted_at_0": "28/11/2026",
-        "posted_at_1": "14.30", "text": "Kapan pelatihan berikutnya?", "post_url": "",
+        "author_name": "Rahmat", "author_handle": "@rahmat", "posted_at": "2026-11-28T14:30",
+        "text": "Kapan pelatihan berikutnya?", "post_url": "",
         "category": "question", "sentiment": "neutral", "assigned_to": writer.pk,
     })  # fmt: skip
     assert response.status_code == 302, response.context["adminform"].form.errors
