@@ -415,18 +415,42 @@ def _rows(model, pks: list[int], query: str) -> list:
 
 
 def _snippet(item, query: str) -> SafeString:
-    """Highlighted text of a result: PostgreSQL's snippet for articles, else the first words of
-    its summary or text with the searched words marked."""
+    """Highlighted text of a result: PostgreSQL's snippet for articles, else the words around the
+    first searched word in its summary or text (their first words when none is there)."""
     if getattr(item, "headline", None) is not None:
         return _marks_to_html(item.headline)
     fields = search_fields(type(item))
-    for weight in ("B", "C"):
-        for name, field_weight in fields.items():
-            text = getattr(item, name, "") if field_weight == weight else ""
-            if text:
-                plain = html.unescape(strip_tags(str(text)))
-                return _highlight_terms(Truncator(plain).words(40), query)
-    return mark_safe("")
+    texts = [
+        html.unescape(_TAG.sub(" ", str(getattr(item, name, "") or "")))
+        for weight in ("B", "C", "D")
+        for name, field_weight in fields.items()
+        if field_weight == weight
+    ]
+    texts = [" ".join(text.split()) for text in texts if text.strip()]
+    if not texts:
+        return mark_safe("")
+    words = [
+        word
+        for alternative in parse_query(query)
+        for term in alternative
+        if not term.excluded
+        for word in term.words
+    ]
+    pattern = (
+        re.compile("|".join(rf"\b{re.escape(word)}\b" for word in words), re.I) if words else None
+    )
+    for text in texts:
+        found = pattern.search(text) if pattern else None
+        if found:
+            start = text.rfind(" ", 0, max(0, found.start() - SNIPPET_BEFORE)) + 1
+            window = ("… " if start else "") + Truncator(text[start:]).words(SNIPPET_WORDS)
+            return _highlight_terms(window, query)
+    return _highlight_terms(Truncator(texts[0]).words(SNIPPET_WORDS), query)
+
+
+SNIPPET_WORDS = 35
+SNIPPET_BEFORE = 80  # characters shown before the first searched word
+_TAG = re.compile(r"<[^>]*>")  # a space where a tag was: list items do not run together
 
 
 def snippet_for(article: Article, query: str) -> SafeString:

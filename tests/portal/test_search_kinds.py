@@ -123,3 +123,11 @@ def test_query_count_is_bounded_by_the_number_of_kinds(client, live, every_kind)
         live(Announcement, f"Pengumuman nelayan {n}", lead="Nelayan.")
         live(Page, f"Halaman nelayan {n}", lead="Nelayan.")
     assert count() <= bound
+
+
+def test_the_snippet_shows_the_searched_word_where_it_is(live):
+    body = "<ul><li>Pembinaan usaha perikanan.</li><li>Pemberdayaan nelayan kecil.</li></ul>"
+    live(Page, "Tugas dan Fungsi", lead="Tugas dinas.", body=body)
+    (result,) = search_everything("nelayan", 0, 10)
+    assert "Pemberdayaan <mark>nelayan</mark> kecil." in str(result.snippet)
+    assert "perikanan. Pemberdayaan" in str(result.snippet)  # list items do not run together
