@@ -20,7 +20,8 @@ from humas.admin_input import object_or_404
 
 from .. import deadlines, forms, services
 from ..models import InformationRequest, Outcome
-from ..services import PPIDError, transitions
+from ..services import PPIDError, privacy, transitions
+from .filters import DeadlineFilter
 
 Status = InformationRequest.Status
 
@@ -98,7 +99,10 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         "registration_number", "deadline", "status", "channel", "applicant_type", "name",
         "nik_masked", "agency",
     ]  # fmt: skip
-    list_filter = ["status", DeliveryFilter, "channel", "applicant_type", "outcome", "agency"]
+    # DeadlineFilter: "due within 3 working days" and "overdue", the dashboard's numbers.
+    list_filter = [
+        DeadlineFilter, "status", DeliveryFilter, "channel", "applicant_type", "outcome", "agency",
+    ]  # fmt: skip
     search_fields = ["registration_number", "name"]
     list_select_related = ["agency"]
 
@@ -307,6 +311,12 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         req = self.get_object(request, object_id)
         extra = {}
+        if req is not None and request.method == "GET":
+            privacy.log_view(
+                request.user,
+                _("Request %(number)s") % {"number": req.registration_number},
+                request=req,
+            )
         if req is not None:
             if request.method == "GET" and req.accessible_format:
                 messages.warning(
