@@ -33,7 +33,7 @@ from humas.filestore import ReshowFormWhenFileNotStored
 from . import checks, dashboard, editing, notifications, workflow
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
-from .sanitize import sanitize_html
+from .sanitize import refused_frames, sanitize_html
 
 
 def rich_text_widget():
@@ -58,6 +58,10 @@ class PublishableAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # A frame the sanitiser would drop is named here, so no video disappears unnoticed.
+        for name in ("body",):
+            for message in refused_frames(cleaned.get(name) or ""):
+                self.add_error(name, message)
         try:
             if self.instance.pk:
                 # The admin saves inside one transaction: the row lock taken here is held until

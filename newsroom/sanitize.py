@@ -10,8 +10,9 @@ import html
 import re
 
 import nh3
+from django.utils.translation import gettext as _
 
-from .videos import EMBED_SRC, embed_url
+from .videos import EMBED_PREFIX, EMBED_SRC, embed_url, youtube_id
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
@@ -100,3 +101,37 @@ def sanitize_html(html_text: str) -> str:
 def plain_text(html_text: str) -> str:
     """The text of ``html_text`` without any markup (for leads, feeds and meta descriptions)."""
     return nh3.clean(html_text or "", tags=set(), clean_content_tags={"iframe"}).strip()
+
+
+def refused_frames(html_text: str) -> list[str]:
+    """What :func:`sanitize_html` would remove of the frames in ``html_text``: one message for
+    people per frame, so the editor is told before saving instead of losing the video silently."""
+    if "<iframe" not in (html_text or "").lower():
+        return []
+    frames = nh3.clean(html_text, tags={"iframe"}, attributes={"iframe": {"src"}},
+                       url_schemes={"http", "https"}, strip_comments=True)  # fmt: skip
+    messages = []
+    for attributes in re.findall(r"<iframe([^>]*)>", frames):
+        found = re.search(r'\ssrc="([^"]*)"', attributes)
+        source = html.unescape(found[1]) if found else ""
+        if EMBED_SRC.fullmatch(source):
+            continue
+        video_id = youtube_id(source)
+        if video_id:
+            messages.append(
+                _(
+                    "YouTube videos can only be embedded through youtube-nocookie.com. Use "
+                    "this address for the frame instead: %(url)s"
+                )
+                % {"url": embed_url(video_id)}
+            )
+        else:
+            messages.append(
+                _(
+                    "A frame from “%(source)s” cannot be kept. Only YouTube videos can be "
+                    "embedded, with an address starting %(prefix)s; for other platforms add an "
+                    "ordinary link."
+                )
+                % {"source": source or "?", "prefix": EMBED_PREFIX}
+            )
+    return messages

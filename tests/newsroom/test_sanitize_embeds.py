@@ -118,3 +118,28 @@ def test_the_public_header_names_the_host(client, db):
     response = client.get("/")
     policy = response["Content-Security-Policy"]
     assert "frame-src https://www.youtube-nocookie.com;" in policy
+
+
+def test_the_editor_is_told_which_frames_would_be_removed():
+    from newsroom.sanitize import refused_frames
+
+    assert refused_frames(f'<p>x</p><iframe src="{GOOD_SRC}"></iframe>') == []
+    [youtube] = refused_frames(f'<iframe src="https://www.youtube.com/embed/{VIDEO}"></iframe>')
+    assert GOOD_SRC in youtube
+    [other] = refused_frames('<iframe src="https://evil.example/x"></iframe>')
+    assert "evil.example" in other
+    assert len(refused_frames('<iframe src="javascript:alert(1)"></iframe><iframe></iframe>')) == 2
+
+
+def test_saving_an_article_with_a_foreign_frame_says_so_and_keeps_the_text(client, writer,
+                                                                           agency):  # fmt: skip
+    client.force_login(writer)
+    body = f'<p>Tonton videonya.</p><iframe src="https://www.youtube.com/embed/{VIDEO}"></iframe>'
+    response = client.post("/admin/newsroom/article/add/", {
+        "agency": agency.pk, "title": "Video kegiatan", "slug": "", "lead": "Ringkas.",
+        "body": body, "cover_caption": "", "cover_credit": "", "cover_alt": "",
+    })  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "youtube-nocookie.com" in page
+    assert "Tonton videonya." in page
