@@ -12,3 +12,10 @@ class NewsroomConfig(AppConfig):
 
         # What waits for this app's staff, on the dashboard at /admin/ and in the admin menu.
         dashboard.register("newsroom.dashboard.panels", order=10)
+
+        from . import library, workflow
+
+        # A gallery just published (or corrected) gets its photo renditions made in the background.
+        workflow.published_changed.connect(
+            library.on_gallery_published, sender=library.Gallery, dispatch_uid="gallery_renditions"
+        )

@@ -26,7 +26,7 @@ from django.utils.translation import pgettext_lazy
 
 from .document_files import CONTENT_TYPES, FileType, inspect_document
 from .images import validate_image
-from .publishing import Publishable
+from .publishing import Publishable, Status
 from .videos import check_video_url, describe
 
 
@@ -277,6 +277,14 @@ def _items_text(items: list[dict]) -> str:
         parts += [item[name] for name in ("caption", "alt_text", "credit") if item.get(name)]
         lines.append(" · ".join(str(p) for p in parts))
     return "\n".join(lines) or "—"
+
+
+def on_gallery_published(sender, object_id=None, status=None, **kwargs) -> None:
+    """newsroom.workflow.published_changed: queue the photo renditions of a published gallery."""
+    if status == Status.PUBLISHED:
+        from .tasks import make_gallery_renditions
+
+        make_gallery_renditions.enqueue(object_id)
 
 
 class GalleryItem(models.Model):

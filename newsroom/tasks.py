@@ -3,7 +3,7 @@ development and tests; the worker is ``manage.py db_worker``)."""
 
 from django_tasks import task
 
-from . import notifications
+from . import images, notifications
 
 
 @task()
@@ -25,3 +25,17 @@ def send_notification(notification_id: int) -> bool:
         ):
             send_notification.using(run_after=note.next_attempt_at).enqueue(notification_id)
     return sent
+
+
+@task()
+def make_gallery_renditions(gallery_id: int) -> int:
+    """Make the renditions of a published gallery's photos ahead of its first visitor (a gallery
+    of fifty photos would otherwise make two hundred files during one page view)."""
+    from .library import GalleryItem
+
+    made = 0
+    for item in GalleryItem.objects.filter(gallery_id=gallery_id, kind=GalleryItem.Kind.PHOTO):
+        # The sizes the gallery page and its list ask for (templates/portal/gallery_*.html).
+        made += images.picture(item.image, images.CARD_WIDTHS) is not None
+        images.picture(item.image, images.COVER_WIDTHS, webp=False)
+    return made

@@ -254,3 +254,19 @@ def test_public_galleries_are_in_the_sitemap(client, make_gallery):
     section = client.get("/sitemap-galeri.xml").content.decode()
     assert gallery.get_absolute_url() in section
     assert draft.get_absolute_url() not in section
+
+
+def test_publishing_a_gallery_makes_its_photo_renditions_ahead_of_visitors(
+    agency, writer, supervisor, django_capture_on_commit_callbacks
+):
+    from newsroom import images
+
+    gallery = editing.create(Gallery(agency=agency, title="Galeri"), actor=writer,
+                             m2m={"items": [photo_item(1)]})  # fmt: skip
+    workflow.submit(gallery, actor=writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.approve(gallery, actor=supervisor)
+    item = gallery.items.get()
+    storage = item.image.storage
+    for width in images.CARD_WIDTHS:
+        assert storage.exists(images.rendition_name(item.image.name, width, "webp"))
