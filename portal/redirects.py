@@ -108,6 +108,14 @@ class Redirect(models.Model):
             if urlsplit(self.target).path == self.old_path and not urlsplit(self.target).netloc:
                 raise ValidationError({"target": _("The new address is the old one.")})
 
+    def unique_error_message(self, model_class, unique_check):
+        # Django's own Indonesian text for this says "... tidak ada" ("does not exist").
+        if tuple(unique_check) == ("agency", "old_path"):
+            return ValidationError(
+                _("This agency already has a redirect from this address."), code="unique_together"
+            )
+        return super().unique_error_message(model_class, unique_check)
+
     @property
     def is_automatic(self) -> bool:
         return self.content_type_id is not None

@@ -178,3 +178,12 @@ def test_staff_see_only_their_agencys_redirects(client, agency, other_agency, ma
     assert client.get(reverse("admin:portal_redirect_change", args=[other.pk])).status_code == 404
     listing = client.get(reverse("admin:portal_redirect_changelist")).content.decode()
     assert "/a/" not in listing
+
+
+def test_a_second_redirect_from_the_same_address_is_refused_in_indonesian(agency):
+    from django.core.exceptions import ValidationError
+
+    Redirect.objects.create(agency=agency, old_path="/lama/", target="/baru/")
+    with pytest.raises(ValidationError) as refused:
+        Redirect(agency=agency, old_path="/lama/", target="/lain/").full_clean()
+    assert refused.value.messages == ["Instansi ini sudah punya pengalihan dari alamat ini."]
