@@ -107,8 +107,6 @@ class Document(Publishable):
         if self.file and not self.file._committed:
             inspected = inspect_document(self.file.file)
             self.file_type, self.file_size = inspected.file_type, inspected.size
-        elif not self.file:
-            raise ValidationError({"file": _("Choose the file to publish.")})
         if self.year and not 1945 <= self.year <= current_year() + 1:
             raise ValidationError({"year": _("Enter a year between 1945 and next year.")})
 
