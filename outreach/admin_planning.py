@@ -280,7 +280,8 @@ class ContentPlanAdminMixin:
         count = PlannedPost.objects.filter(source_type=content_type, source_id=obj.pk).count()
         add = reverse("admin:outreach_plannedpost_add") + f"?source={content_type.pk}:{obj.pk}"
         return format_html(
-            '{} <a class="button" href="{}">{}</a>',
+            '<span style="display:block;margin-bottom:.5rem">{}</span>'
+            '<a class="button" href="{}">{}</a>',
             ngettext("%(count)s post planned from this item.",
                      "%(count)s posts planned from this item.", count) % {"count": count},
             add,
