@@ -7,6 +7,8 @@
   Done by receivers on every publishable kind (:func:`connect`), so the workflow, the admin,
   commands and scripts all leave one; the old row is read (one query) only when a save writes an
   address field.
+- An agency's changed slug leaves redirects from its old page, feed and calendar addresses and
+  from each of its pages' old addresses.
 - Entered by staff per agency in the admin (:class:`Redirect` with a ``target``): a path of this
   site, or an address on the agency's own domain; nothing else (no open redirect).
 - Looked up only when a page is not found (:class:`RedirectFallbackMiddleware`): a normal page
@@ -30,6 +32,7 @@ from django.http import HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.models import Page
 from newsroom.publishing import Publishable, Status, kinds
 
 from . import sites
@@ -296,9 +299,46 @@ def leave_redirect(item, old_url: str) -> None:
     Redirect.objects.filter(agency_id=item.agency_id, old_path=item.get_absolute_url()).delete()
 
 
+#: An agency's own addresses below /instansi/<slug>/ besides its pages (page, feed, calendar).
+AGENCY_ADDRESSES = ("", "feed/", "agenda.ics")
+
+
+def _remember_agency_slug(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    if old and old != instance.slug:
+        instance._humas_old_slug = old
+
+
+def _leave_agency_redirects(sender, instance, raw=False, **kwargs):
+    old = instance.__dict__.pop("_humas_old_slug", None)
+    if raw or old is None:
+        return
+    old_prefix, new_prefix = f"/instansi/{old}/", f"/instansi/{instance.slug}/"
+    # Earlier redirects to the old addresses now go straight to the new ones (no chain).
+    for redirect in Redirect.objects.filter(agency=instance, target__startswith=old_prefix):
+        redirect.target = new_prefix + redirect.target.removeprefix(old_prefix)
+        redirect.save(update_fields=["target"])
+    for suffix in AGENCY_ADDRESSES:
+        Redirect.objects.update_or_create(
+            agency=instance,
+            old_path=old_prefix + suffix,
+            defaults={"target": new_prefix + suffix, "content_type": None, "object_id": None},
+        )
+    # Its pages' addresses start with the agency's: each old one leads to its page.
+    pages = Page.objects.filter(agency=instance).select_related("agency")
+    for page in pages.exclude(first_published_at=None):
+        leave_redirect(page, f"{old_prefix}{page.path}/")
+
+
 def connect() -> None:
-    """Watch the address of every publishable kind (PortalConfig.ready)."""
+    """Watch the address of every publishable kind and of agencies (PortalConfig.ready)."""
+    from accounts.models import Agency
+
     for model in kinds():
         label = model._meta.label_lower
         pre_save.connect(_remember_old_address, sender=model, dispatch_uid=f"redirect_pre_{label}")
         post_save.connect(_leave_redirect, sender=model, dispatch_uid=f"redirect_post_{label}")
+    pre_save.connect(_remember_agency_slug, sender=Agency, dispatch_uid="redirect_pre_agency")
+    post_save.connect(_leave_agency_redirects, sender=Agency, dispatch_uid="redirect_post_agency")

@@ -187,3 +187,18 @@ def test_a_second_redirect_from_the_same_address_is_refused_in_indonesian(agency
     with pytest.raises(ValidationError) as refused:
         Redirect(agency=agency, old_path="/lama/", target="/lain/").full_clean()
     assert refused.value.messages == ["Instansi ini sudah punya pengalihan dari alamat ini."]
+
+
+def test_an_agencys_new_slug_leaves_its_old_addresses_behind(client, agency, writer):
+    profile = Page.objects.create(
+        agency=agency, author=writer, title="Profil", status=Page.Status.PUBLISHED,
+        publish_at=timezone.now(), first_published_at=timezone.now(),
+    )  # fmt: skip
+    Redirect.objects.create(agency=agency, old_path="/kontak/", target="/instansi/dislutkan/")
+    agency.slug = "dkp-kalteng"
+    agency.save()
+    assert client.get("/instansi/dislutkan/")["Location"] == "/instansi/dkp-kalteng/"
+    assert client.get("/instansi/dislutkan/feed/")["Location"] == "/instansi/dkp-kalteng/feed/"
+    assert client.get("/instansi/dislutkan/profil/")["Location"] == profile.get_absolute_url()
+    assert profile.get_absolute_url() == "/instansi/dkp-kalteng/profil/"
+    assert client.get("/kontak/")["Location"] == "/instansi/dkp-kalteng/"  # no chain
