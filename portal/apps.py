@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         # Page cache invalidation: every process bumps the shared generation on public changes.
-        from . import cache_hooks, redirects, sites
+        from . import cache_hooks, checks, redirects, sites  # noqa: F401 (checks: registered)
 
         cache_hooks.connect()
         # The shared map of agencies' own domains follows every change of an agency.

@@ -189,3 +189,12 @@ def test_ppid_pages_on_an_agency_domain_ask_and_list_only_that_agency(client, ow
     # Another agency cannot be chosen there, even by a hand-made request.
     posted = client.post("/ppid/permohonan/", {"agency": other_agency.pk}, HTTP_HOST=DOMAIN)
     assert "agency" in posted.context["form"].errors
+
+
+def test_a_domain_no_longer_accepted_is_named_by_the_database_check(own_site, settings):
+    from portal.checks import agency_domains_are_served
+
+    assert agency_domains_are_served(databases=["default"]) == []
+    settings.ALLOWED_HOSTS = ["testserver"]
+    (warning,) = agency_domains_are_served(databases=["default"])
+    assert warning.id == "portal.W001" and DOMAIN in warning.msg
