@@ -278,14 +278,18 @@ class ContentPlanAdminMixin:
 
         content_type = ContentType.objects.get_for_model(type(obj))
         count = PlannedPost.objects.filter(source_type=content_type, source_id=obj.pk).count()
-        add = reverse("admin:outreach_plannedpost_add") + f"?source={content_type.pk}:{obj.pk}"
+        query = f"?source={content_type.pk}:{obj.pk}"
+        add = reverse("admin:outreach_plannedpost_add") + query
+        several = reverse("admin:outreach_plannedpost_plan_from") + query
         return format_html(
             '<span style="display:block;margin-bottom:.5rem">{}</span>'
-            '<a class="button" href="{}">{}</a>',
+            '<a class="button" href="{}">{}</a> <a class="button" href="{}">{}</a>',
             ngettext("%(count)s post planned from this item.",
                      "%(count)s posts planned from this item.", count) % {"count": count},
             add,
             gettext("Plan a social media post"),
+            several,
+            gettext("Plan for several platforms"),
         )  # fmt: skip
 
     @admin.display(description=_("content plan"))

@@ -9,11 +9,13 @@ from datetime import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
@@ -25,7 +27,14 @@ from newsroom.workflow import WorkflowError
 from . import captions, exports, platforms, utm
 from .admin_planning import OneAgencyListMixin, ScopedLabelChoiceField, plan_agency_ids
 from .planning import KeyMessage, Objective, Pillar
-from .posts import HashtagSet, PlannedPost, mark_posted, normalise_hashtags, source_kinds
+from .posts import (
+    HashtagSet,
+    PlannedPost,
+    mark_posted,
+    normalise_hashtags,
+    plan_from_source,
+    source_kinds,
+)
 
 #: How many recent items of each kind the "made from" list offers.
 SOURCE_CHOICES_PER_KIND = 40
@@ -50,6 +59,84 @@ def source_from_key(key: str, agency_ids: set[int] | None):
     if agency_ids is not None:
         queryset = queryset.filter(agency_id__in=agency_ids)
     return queryset.select_related("agency").first()
+
+
+def source_choices(agency_ids, several: bool, current=(None, None)):
+    """The items a post can be made from, grouped by kind (newest first), and their addresses."""
+    urls = {}
+    choices = [("", gettext("— none (a post on its own) —"))]
+    for kind in source_kinds():
+        content_type = ContentType.objects.get_for_model(kind)
+        queryset = kind.objects.exclude(status=Status.ARCHIVED).select_related("agency")
+        if agency_ids is not None:
+            queryset = queryset.filter(agency_id__in=agency_ids)
+        rows = list(queryset.order_by("-created_at", "-pk")[:SOURCE_CHOICES_PER_KIND])
+        if current[0] == content_type.pk and current[1] not in {r.pk for r in rows}:
+            rows += list(kind.objects.filter(pk=current[1]).select_related("agency"))
+        for row in rows:
+            urls[f"{content_type.pk}:{row.pk}"] = utm.absolute(_address(row), row.agency)
+        if rows:
+            options = [
+                (
+                    f"{content_type.pk}:{row.pk}",
+                    f"{row.agency.short_name} · {row}" if several else str(row),
+                )
+                for row in rows
+            ]
+            choices.append((str(kind._meta.verbose_name_plural).capitalize(), options))
+    return choices, urls
+
+
+class PlanFromSourceForm(forms.Form):
+    """Posts for several platforms at once from one item (outreach.posts.plan_from_source)."""
+
+    source_choice = forms.ChoiceField(label=_("Made from"))
+    platforms_wanted = forms.MultipleChoiceField(
+        label=_("Platforms"),
+        choices=platforms.Platform.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["instagram", "facebook", "x"],
+    )
+    planned_at = forms.DateTimeField(
+        label=_("Planned time"),
+        help_text=_("Date and time in WIB."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    pillar = ScopedLabelChoiceField(queryset=Pillar.objects.none(), label=_("Content pillar"))
+    objective = ScopedLabelChoiceField(
+        queryset=Objective.objects.none(), required=False, label=_("Content objective")
+    )
+    key_message = ScopedLabelChoiceField(
+        queryset=KeyMessage.objects.none(), required=False, label=_("Key message")
+    )
+    hashtag_set = ScopedLabelChoiceField(
+        queryset=HashtagSet.objects.none(), required=False, label=_("Hashtag set")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency_ids = permissions.agency_ids_for(user, permissions.CONTENT_EDIT_ROLES)
+        several = self.agency_ids is None or len(self.agency_ids) > 1
+        choices, _urls = source_choices(self.agency_ids, several)
+        self.fields["source_choice"].choices = choices[1:]  # an item is required here
+        for name, model in (("pillar", Pillar), ("objective", Objective),
+                            ("key_message", KeyMessage), ("hashtag_set", HashtagSet)):  # fmt: skip
+            queryset = model.objects.select_related("agency")
+            if self.agency_ids is not None:
+                queryset = queryset.filter(agency_id__in=self.agency_ids)
+            if model is Pillar:
+                queryset = queryset.filter(is_active=True)
+            self.fields[name].queryset = queryset
+            self.fields[name].show_agency = several
+
+    def clean(self):
+        cleaned = super().clean()
+        key = cleaned.get("source_choice")
+        source = source_from_key(key, self.agency_ids) if key else None
+        if key and source is None:
+            self.add_error("source_choice", gettext("Choose one of this agency's own items."))
+        cleaned["source"] = source
+        return cleaned
 
 
 class PlannedPostForm(PublishableAdminForm):
@@ -106,29 +193,8 @@ class PlannedPostForm(PublishableAdminForm):
         self.agency_ids = agency_ids
 
     def _source_choices(self, agency_ids, several):
-        self.source_urls = {}
-        choices = [("", gettext("— none (a post on its own) —"))]
         current = (self.instance.source_type_id, self.instance.source_id)
-        for kind in source_kinds():
-            content_type = ContentType.objects.get_for_model(kind)
-            queryset = kind.objects.exclude(status=Status.ARCHIVED).select_related("agency")
-            if agency_ids is not None:
-                queryset = queryset.filter(agency_id__in=agency_ids)
-            rows = list(queryset.order_by("-created_at", "-pk")[:SOURCE_CHOICES_PER_KIND])
-            if current[0] == content_type.pk and current[1] not in {r.pk for r in rows}:
-                rows += list(kind.objects.filter(pk=current[1]).select_related("agency"))
-            for row in rows:
-                url = _address(row)
-                self.source_urls[f"{content_type.pk}:{row.pk}"] = utm.absolute(url, row.agency)
-            if rows:
-                options = [
-                    (
-                        f"{content_type.pk}:{row.pk}",
-                        f"{row.agency.short_name} · {row}" if several else str(row),
-                    )
-                    for row in rows
-                ]
-                choices.append((str(kind._meta.verbose_name_plural).capitalize(), options))
+        choices, self.source_urls = source_choices(agency_ids, several, current)
         return choices
 
     def _link(self, cleaned) -> str:
@@ -235,6 +301,7 @@ class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
                 name="outreach_plannedpost_draft_caption",
             ),
             path("export.csv", view(self.export_view), name="outreach_plannedpost_export"),
+            path("plan-from/", view(self.plan_from_view), name="outreach_plannedpost_plan_from"),
             path(
                 "<path:object_id>/posted/",
                 view(self.mark_posted_view),
@@ -399,6 +466,53 @@ class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
             json_dumps_params={"ensure_ascii": False},
         )
 
+    def plan_from_view(self, request):
+        """Drafts for several platforms at once from one item, each caption drafted for its
+        platform by the caption helper (outreach.posts.plan_from_source)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        initial = {"source_choice": request.GET.get("source", "")}
+        tomorrow = timezone.localdate() + timezone.timedelta(days=1)
+        initial["planned_at"] = datetime.combine(tomorrow, datetime.min.time()).replace(hour=9)
+        form = PlanFromSourceForm(request.POST or None, user=request.user, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            tags = data["hashtag_set"].hashtags if data.get("hashtag_set") else ""
+            try:
+                created = plan_from_source(
+                    data["source"],
+                    platforms_wanted=data["platforms_wanted"],
+                    planned_at=data["planned_at"],
+                    pillar=data["pillar"],
+                    objective=data.get("objective"),
+                    key_message=data.get("key_message"),
+                    hashtags=tags,
+                    actor=request.user,
+                )
+            except ValidationError as refused:
+                for message in refused.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)s draft post was made; read each caption before submitting it.",
+                        "%(count)s draft posts were made; read each caption before submitting "
+                        "them.",
+                        len(created),
+                    )
+                    % {"count": len(created)},
+                )
+                return HttpResponseRedirect(self._url("changelist") + "?status__exact=draft")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": gettext("Plan posts for several platforms"),
+            "form": form,
+            "changelist_url": self._url("changelist"),
+        }
+        return TemplateResponse(request, "admin/outreach/plannedpost/plan_from.html", context)
+
     def mark_posted_view(self, request, object_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
@@ -434,7 +548,7 @@ class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
         return exports.csv_response(request, approved)
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"export_url": self._url("export")}
+        extra = {"export_url": self._url("export"), "plan_from_url": self._url("plan_from")}
         return super().changelist_view(request, {**extra, **(extra_context or {})})
 
 

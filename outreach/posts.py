@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
+from newsroom import editing
 from newsroom.images import validate_image
 from newsroom.publishing import Publishable, Status, kinds
 from newsroom.workflow import WorkflowError, lock, record_event
@@ -326,3 +327,60 @@ def mark_posted(
         post.save(update_fields=["posted_at", "posted_url", "posted_by", "version", "updated_at"])
         record_event(post, "posted", actor=actor, comment=url)
     return post
+
+
+def plan_from_source(
+    source,
+    *,
+    platforms_wanted: list[str],
+    planned_at: datetime,
+    pillar: Pillar,
+    actor,
+    objective: Objective | None = None,
+    key_message: KeyMessage | None = None,
+    hashtags: str = "",
+) -> list[PlannedPost]:
+    """Draft one post per platform from ``source`` (a news item, announcement, event...), each
+    caption drafted by the caption helper for its platform; all or none are created.
+
+    Refused (ValidationError, by platform) when a platform cannot take the post, for example
+    Instagram without a photo, so the writer can drop that platform and try again.
+    """
+    from .captions import draft_caption, draft_title
+
+    if not platforms_wanted:
+        raise ValidationError(gettext("Choose at least one platform."))
+    if not permissions.can_create_content(actor, source.agency_id):
+        raise ValidationError(
+            gettext("You do not have a role in this agency that allows this step.")
+        )
+    drafts, problems = [], []
+    for platform in platforms_wanted:
+        tags = normalise_hashtags(hashtags)
+        limits = platforms.limits_for(platform)
+        if limits.hashtags is not None:
+            tags = " ".join(tags.split()[: limits.hashtags])  # Threads: one topic tag
+        post = PlannedPost(
+            agency_id=source.agency_id,
+            platform=platform,
+            source=source,
+            hashtags=tags,
+            planned_at=planned_at,
+            pillar=pillar,
+            objective=objective,
+            key_message=key_message,
+        )
+        post.caption = draft_caption(source, platform, hashtags=tags, link=post.tracked_link())
+        if limits.title is not None:
+            post.title = draft_title(source, platform)
+        try:
+            post.full_clean(exclude=["author"])
+        except ValidationError as refused:
+            messages = [m for errors in refused.message_dict.values() for m in errors]
+            problems.append(f"{Platform(platform).label}: {' '.join(messages)}")
+            continue
+        drafts.append(post)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        return [editing.create(post, actor=actor) for post in drafts]
