@@ -32,7 +32,7 @@ from .forms import (
     WithdrawForm,
 )
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
-from .services import PPIDError
+from .services import PPIDError, privacy
 from .services.files import FileNotStored
 
 _VERIFIED = "ppid_verified_requests"
@@ -59,9 +59,17 @@ def _remember(request, req: InformationRequest) -> None:
 
 
 def may_view_request(request, req: InformationRequest) -> bool:
-    return req.pk in request.session.get(_VERIFIED, []) or permissions.can_handle_ppid(
-        request.user, req.agency_id
-    )
+    return req.pk in request.session.get(_VERIFIED, []) or _staff_sees(request, req)
+
+
+def _staff_sees(request, req: InformationRequest) -> bool:
+    return permissions.can_handle_ppid(request.user, req.agency_id)
+
+
+def _log_staff_view(request, req: InformationRequest, what: str) -> None:
+    """A staff member (not the requester proving their code) sees the requester's data."""
+    if req.pk not in request.session.get(_VERIFIED, []) and _staff_sees(request, req):
+        privacy.log_view(request.user, what, request=req)
 
 
 def _viewable_request(request, pk) -> InformationRequest:
@@ -163,6 +171,9 @@ def status(request):
 
 
 def _status_page(request, req, completion_form=None, status=200, withdraw_form=None):
+    _log_staff_view(
+        request, req, _("Status page of request %(number)s") % {"number": req.registration_number}
+    )
     return render(
         request,
         "ppid/status_detail.html",
@@ -253,6 +264,12 @@ def attachment(request, pk):
     item = get_object_or_404(RequestAttachment.objects.select_related("request"), pk=pk)
     if not may_view_request(request, item.request):
         raise Http404
+    _log_staff_view(
+        request,
+        item.request,
+        _("File %(name)s of request %(number)s")
+        % {"name": item.original_name, "number": item.request.registration_number},
+    )
     response = FileResponse(
         item.file.open("rb"),
         as_attachment=True,

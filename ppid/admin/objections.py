@@ -17,7 +17,7 @@ from humas.admin_input import object_or_404
 
 from .. import forms, services
 from ..models import Objection
-from ..services import PPIDError
+from ..services import PPIDError, privacy
 from ..services.objections import conflict_message, conflict_of_interest
 
 
@@ -103,6 +103,13 @@ class ObjectionAdmin(AgencyScopedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         objection = self.get_object(request, object_id)
         extra = {"show_save": False, "show_save_and_continue": False, "show_delete": False}
+        if objection is not None and request.method == "GET":
+            privacy.log_view(
+                request.user,
+                _("Objection %(number)s") % {"number": objection.registration_number},
+                request=objection.request,
+                objection=objection,
+            )
         if objection is not None:
             pending = objection.status == Objection.Status.PENDING
             # Whoever decided the request does not answer its objection (design.md §7).

@@ -4,6 +4,7 @@ from .calendar import ClosureDay
 from .dip import DIPEntry
 from .disputes import Dispute
 from .objections import Objection, ObjectionGround
+from .privacy import PersonalDataView
 from .ratelimits import RateLimitCounter
 from .requests import (
     AccessibleFormat,
@@ -35,6 +36,7 @@ __all__ = [
     "ObjectionGround",
     "ObtainMethod",
     "Outcome",
+    "PersonalDataView",
     "RateLimitCounter",
     "RegistrationCounter",
     "RequestAttachment",

@@ -41,3 +41,13 @@ def commission_step(objection):
 @register.simple_tag
 def completion_due(req):
     return completion.completion_due(req)
+
+
+@register.simple_tag
+def identity_retention_months():
+    """The longest time any agency keeps requesters' identity scans (the privacy notice's bound)."""
+    from django.db.models import Max
+
+    from accounts.models import Agency
+
+    return Agency.objects.aggregate(longest=Max("ppid_identity_retention_months"))["longest"]

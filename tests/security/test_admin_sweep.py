@@ -28,6 +28,7 @@ from outreach.planning import KeyMessage, Objective, Pillar
 from outreach.posts import HashtagSet, PlannedPost
 from ppid import services
 from ppid.models import ClosureDay, DIPEntry, Dispute
+from ppid.services import privacy
 from tests.ppid.conftest import applicant
 
 SECRET = "Rahasia-Instansi-B"
@@ -102,6 +103,7 @@ def agency_b_world(other_agency, make_user, make_article):
     DIPEntry.objects.create(
         agency=other_agency, title=f"{SECRET} DIP", category="berkala", published=False
     )
+    privacy.log_view(people[Role.PPID_OFFICER], f"{SECRET} akses data", request=req)
     # The Digital PR desk's plan and a planned post.
     today = timezone.localdate()
     pillar = Pillar.objects.create(agency=other_agency, name=f"{SECRET} pilar")
