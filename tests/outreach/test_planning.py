@@ -197,3 +197,23 @@ def test_a_supervisor_cannot_add_a_pillar_to_another_agency(client, supervisor, 
                             "target_share": 10, "position": 0})  # fmt: skip
     assert response.status_code == 200
     assert not Pillar.objects.exists()
+
+
+def publishable_kinds_with_admin():
+    from django.contrib import admin as django_admin
+
+    from newsroom.publishing import kinds
+    from outreach.posts import PlannedPost
+
+    return [k for k in kinds() if k is not PlannedPost and k in django_admin.site._registry]
+
+
+@pytest.mark.parametrize("kind", publishable_kinds_with_admin(), ids=lambda k: k._meta.label)
+def test_every_publishable_kind_form_carries_the_plan(client, writer, pillars, other_pillar, kind):
+    client.force_login(writer)
+    opts = kind._meta
+    page = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    assert set(form.fields["plan_pillar"].queryset) == set(pillars.values())
+    assert "Perencanaan konten" in page.content.decode()
