@@ -242,10 +242,48 @@ def plan_agency_ids(instance, user) -> set[int] | None:
     return permissions.agency_ids_for(user, permissions.CONTENT_EDIT_ROLES)
 
 
+class PillarListFilter(admin.SimpleListFilter):
+    """Items by their content pillar, and the ones still without one (for supervisors)."""
+
+    title = _("content pillar")
+    parameter_name = "pilar"
+    NONE = "belum"
+
+    def lookups(self, request, model_admin):
+        ids = permissions.agency_ids_for(request.user, model_admin.view_roles)
+        pillars = Pillar.objects.select_related("agency").order_by("agency", "position", "name")
+        if ids is not None:
+            pillars = pillars.filter(agency_id__in=ids)
+        several = ids is None or len(ids) > 1
+        choices = [
+            (str(p.pk), f"{p.agency.short_name} · {p.name}" if several else p.name) for p in pillars
+        ]
+        return [(self.NONE, gettext("No pillar yet")), *choices]
+
+    def queryset(self, request, queryset):
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Exists, OuterRef
+
+        value = self.value()
+        if not value:
+            return queryset
+        plans = ContentPlan.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model), object_id=OuterRef("pk")
+        )
+        if value == self.NONE:
+            return queryset.filter(~Exists(plans))
+        if not value.isdigit():
+            return queryset.none()
+        return queryset.filter(Exists(plans.filter(pillar_id=int(value))))
+
+
 class ContentPlanAdminMixin:
     """Adds the content plan to a PublishableAdmin (see the module docstring)."""
 
     plan_fieldset_title = _("Content plan")
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), PillarListFilter]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form", self.form)

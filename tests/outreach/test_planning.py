@@ -217,3 +217,15 @@ def test_every_publishable_kind_form_carries_the_plan(client, writer, pillars, o
     form = page.context["adminform"].form
     assert set(form.fields["plan_pillar"].queryset) == set(pillars.values())
     assert "Perencanaan konten" in page.content.decode()
+
+
+def test_supervisors_find_items_without_a_pillar(client, supervisor, benih_article, draft_article,
+                                                 pillars):  # fmt: skip
+    planning.set_plan(benih_article, pillar=pillars["Layanan Publik"])
+    client.force_login(supervisor)
+    url = reverse("admin:newsroom_article_changelist")
+    without = client.get(url, {"pilar": "belum"}).context["cl"].result_list
+    assert list(without) == [draft_article]
+    served = client.get(url, {"pilar": pillars["Layanan Publik"].pk}).context["cl"].result_list
+    assert list(served) == [benih_article]
+    assert client.get(url, {"pilar": "x"}).status_code == 200
