@@ -22,7 +22,16 @@ from portal.api.base import KnownParameters, MomentFilter, agency_filter
 from portal.api.base import PublicViewSet as _PublicViewSet
 from portal.api.fields import AgencyRefSerializer, PublicURLField
 
-from .models import DIPEntry, InformationRequest
+from .models import (
+    ApplicantType,
+    Channel,
+    DIPEntry,
+    Dispute,
+    ExemptionGround,
+    InformationRequest,
+    ObjectionGround,
+    Outcome,
+)
 from .reports import annual_report
 
 # -- the public-information list (DIP) ------------------------------------------------------------
@@ -148,6 +157,12 @@ class DIPEntryViewSet(_PublicViewSet):
 
 
 class CountSerializer(serializers.Serializer):
+    key = serializers.CharField(
+        allow_null=True,
+        help_text=_(
+            "The row's stable code (a month's number, a channel's code...), if it has one."
+        ),
+    )
     label = serializers.CharField()
     count = serializers.IntegerField()
 
@@ -205,8 +220,26 @@ class ReportYearSerializer(serializers.Serializer):
     url = serializers.URLField()
 
 
-def _counts(pairs) -> list[dict]:
-    return [{"label": str(label), "count": count} for label, count in pairs]
+def _counts(pairs, keys=()) -> list[dict]:
+    """(label, count) rows with the stable code of each, when ``keys`` names every row in order
+    (ppid.reports lists a choice's rows in the order of its choices)."""
+    keys = [str(key) for key in keys] if len(keys) == len(pairs) else [None] * len(pairs)
+    return [
+        {"key": key, "label": str(label), "count": count}
+        for key, (label, count) in zip(keys, pairs, strict=True)
+    ]
+
+
+#: The stable codes of the report's rows, by section.
+ROW_KEYS = {
+    "by_month": range(1, 13),
+    "by_channel": Channel.values,
+    "by_applicant_type": ApplicantType.values,
+    "by_outcome": Outcome.values,
+    "by_exemption_ground": ExemptionGround.values,
+    "objections_by_ground": ObjectionGround.values,
+    "disputes_by_stage": Dispute.Stage.values,
+}
 
 
 def _share(pair) -> dict:
@@ -224,7 +257,7 @@ def report_data(report: dict) -> dict:
         }
         | {"withdrawn": report.get("withdrawn", 0)},
         **{
-            key: _counts(report[key])
+            key: _counts(report[key], ROW_KEYS.get(key, ()))
             for key in (
                 "by_month",
                 "by_channel",
@@ -243,12 +276,12 @@ def report_data(report: dict) -> dict:
         },
         "objections": {
             "total": report["objections_total"],
-            "by_ground": _counts(report["objections_by_ground"]),
+            "by_ground": _counts(report["objections_by_ground"], ROW_KEYS["objections_by_ground"]),
             "by_decision": _counts(report["objections_by_decision"]),
         },
         "disputes": {
             "total": report["disputes_total"],
-            "by_stage": _counts(report["disputes_by_stage"]),
+            "by_stage": _counts(report["disputes_by_stage"], ROW_KEYS["disputes_by_stage"]),
             "by_outcome": _counts(report["disputes_by_outcome"]),
         },
     }

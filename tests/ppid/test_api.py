@@ -142,6 +142,9 @@ def test_the_yearly_figures_are_the_report_pages_numbers(client, agency, make_re
     assert figures["requests"]["pending"] == report["pending"]
     assert [(m["label"], m["count"]) for m in figures["by_month"]] == report["by_month"]
     assert [(a["label"], a["count"]) for a in figures["by_agency"]] == report["by_agency"]
+    assert [m["key"] for m in figures["by_month"]] == [str(n) for n in range(1, 13)]
+    assert {c["key"]: c["count"] for c in figures["by_channel"]}["online"] == 2
+    assert all(a["key"] is None for a in figures["by_agency"])
     text = response.content.decode()
     for personal in ["Sri Wahyuni", "Andi", VALID_NIK, "sri@example.id", "0812", "Kenanga"]:
         assert personal not in text
