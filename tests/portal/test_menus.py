@@ -235,3 +235,17 @@ def test_a_second_menu_at_the_same_place_is_refused_with_a_clear_message(client,
     assert "Instansi ini sudah memiliki menu pada letak ini" in page
     assert 'value="news" selected' in page  # what was typed is kept
     assert Menu.objects.count() == 1
+
+
+def test_an_entry_whose_page_does_not_exist_yet_is_left_out(client, settings, db):
+    from portal import menus
+
+    settings.HUMAS_PORTAL_MENU = [("Berita", "portal:article_list"), ("Belum ada", "portal:nope"),
+                                  ("Grup", [("Juga belum", "portal:nope2")])]  # fmt: skip
+    menus.forget()
+    try:
+        header = client.get("/berita/").content.decode().split("</header>", 1)[0]
+    finally:
+        menus.forget()
+    assert ">Berita</a>" in header
+    assert "Belum ada" not in header and "Grup" not in header
