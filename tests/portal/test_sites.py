@@ -198,3 +198,25 @@ def test_a_domain_no_longer_accepted_is_named_by_the_database_check(own_site, se
     settings.ALLOWED_HOSTS = ["testserver"]
     (warning,) = agency_domains_are_served(databases=["default"])
     assert warning.id == "portal.W001" and DOMAIN in warning.msg
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/berita/", "/berita/?halaman=2", "/cari/?q=nelayan", "/feed/", "/sitemap.xml",
+             "/sitemap-berita.xml", "/ppid/informasi/"],
+)  # fmt: skip
+def test_an_agency_domain_keeps_a_constant_query_count(client, own_site, writer, make_article,
+                                                       path):  # fmt: skip
+    def grow_to(count):
+        while own_site.articles.count() < count:
+            make_article(own_site, writer, title=f"Kabar nelayan {own_site.articles.count()}")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert get(client, path).status_code == 200, path
+        return len(captured)
+
+    grow_to(15)
+    get(client, path)  # menus and other per-site pieces read into the cache once
+    few = queries()
+    grow_to(50)
+    assert queries() == few
