@@ -84,6 +84,12 @@ class Entry(NamedTuple):
     shown_from: float | None = None
     shown_until: float | None = None
 
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """The addresses of this entry and of those under it (the header marks the group of the
+        page shown)."""
+        return (self.url, *(child.url for child in self.children))
+
     def visible(self, now: float) -> bool:
         return (self.shown_from is None or self.shown_from <= now) and (
             self.shown_until is None or now < self.shown_until

@@ -50,7 +50,8 @@ def test_agency_menu_from_the_admin_replaces_the_default(client, agency, pages):
     MenuItem.objects.create(menu=menu, position=3, label="LAPOR!", url="https://www.lapor.go.id")
     html = client.get(f"/instansi/{agency.slug}/kontak/").content.decode()
     bar = html.split('class="agency-bar"', 1)[1].split("</nav>", 1)[0]
-    assert bar.index("Berita</a>") < bar.index("<summary>Layanan Publik</summary>")
+    # The group of the page shown is marked.
+    assert bar.index("Berita</a>") < bar.index('<summary class="menu-current">Layanan Publik<')
     assert bar.index("Hubungi Kami") < bar.index("Maklumat Pelayanan") < bar.index("LAPOR!")
     assert '<a href="/instansi/dislutkan/kontak/" aria-current="page">Hubungi Kami</a>' in bar
     assert "<summary>Profil</summary>" not in bar
