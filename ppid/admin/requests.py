@@ -19,8 +19,9 @@ from accounts.admin import AgencyScopedAdmin
 from humas.admin_input import object_or_404
 
 from .. import deadlines, forms, services
-from ..models import InformationRequest, Outcome
-from ..services import PPIDError, privacy, transitions
+from ..models import InformationRequest, Outcome, RequestEvent
+from ..models.requests import MailStatus
+from ..services import PPIDError, mail, privacy, transitions
 from .filters import DeadlineFilter
 
 Status = InformationRequest.Status
@@ -91,6 +92,21 @@ class DeliveryFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MailFailedFilter(admin.SimpleListFilter):
+    """Requests whose written notice could not be e-mailed: phone or write to the requester."""
+
+    title = gettext_lazy("e-mail to the requester")
+    parameter_name = "surel"
+
+    def lookups(self, request, model_admin):
+        return [("gagal", gettext_lazy("A notice's e-mail failed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "gagal":
+            return queryset.filter(events__mail_status=MailStatus.FAILED).distinct()
+        return queryset
+
+
 @admin.register(InformationRequest)
 class InformationRequestAdmin(AgencyScopedAdmin):
     view_roles = permissions.PPID_ROLES
@@ -101,10 +117,25 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     ]  # fmt: skip
     # DeadlineFilter: "due within 3 working days" and "overdue", the dashboard's numbers.
     list_filter = [
-        DeadlineFilter, "status", DeliveryFilter, "channel", "applicant_type", "outcome", "agency",
+        DeadlineFilter, "status", DeliveryFilter, MailFailedFilter, "channel", "applicant_type",
+        "outcome", "agency",
     ]  # fmt: skip
+    actions = ["retry_mails"]
     search_fields = ["registration_number", "name"]
     list_select_related = ["agency"]
+
+    @admin.action(description=gettext_lazy("Send the notices' failed e-mails again"))
+    def retry_mails(self, request, queryset):
+        events = RequestEvent.objects.filter(
+            request__in=queryset, mail_status__in=[MailStatus.FAILED, MailStatus.PENDING]
+        )
+        sent, failed = mail.retry(events)
+        self.message_user(
+            request,
+            _("%(sent)s e-mail(s) sent, %(failed)s still failing.")
+            % {"sent": sent, "failed": failed},
+            messages.WARNING if failed else messages.SUCCESS,
+        )
 
     def get_ordering(self, request):
         # Open requests first, the nearest due date first (the queue), then closed ones.

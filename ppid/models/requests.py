@@ -317,6 +317,12 @@ class RegistrationCounter(models.Model):
         return f"{self.register} {self.agency_id}/{self.year}: {self.last_number}"
 
 
+class MailStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
 class RequestEvent(models.Model):
     """One step in a request's timeline (or its objection's), with the notice it produced."""
 
@@ -342,6 +348,15 @@ class RequestEvent(models.Model):
     letter_place = models.CharField(_("place"), max_length=100, blank=True)
     signer_name = models.CharField(_("signed by"), max_length=200, blank=True)
     signer_nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    # The notice's e-mail to the requester: an outbox row, retried until sent (ppid.services.mail).
+    mail_status = models.CharField(
+        _("e-mail"), max_length=8, choices=MailStatus.choices, blank=True, db_index=True
+    )
+    mail_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    mail_error = models.TextField(_("e-mail error"), blank=True)
+    mail_next_attempt_at = models.DateTimeField(_("next e-mail attempt"), null=True, blank=True)
+    #: What the e-mail adds to the notice once (the tracking code), kept only until it is sent.
+    mail_extra = models.TextField(blank=True, editable=False)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 
 from ..models import InformationRequest, RegistrationCounter, RequestEvent
+from ..models.requests import MailStatus
 
 logger = logging.getLogger("ppid")
 
@@ -97,6 +98,10 @@ def record_event(
     A notice is a letter: it takes the next letter number of its agency, the agency's place and
     the name and NIP of the staff member who sent it.
     """
+    recipient = request.email if request is not None else getattr(objection, "email", "")
+    mail = {}
+    if notice_text and recipient:
+        mail = {"mail_status": MailStatus.PENDING, "mail_extra": mail_extra}
     letter = {}
     if notice_text:
         agency = request.agency if request is not None else objection.agency
@@ -117,18 +122,19 @@ def record_event(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         **({"created_at": at} if at else {}),
         **letter,
+        **mail,
     )
-    recipient = request.email if request is not None else getattr(objection, "email", "")
-    if notice_text and recipient:
-        transaction.on_commit(lambda: _enqueue_notice_mail(event.pk, mail_extra))
+    if mail:
+        transaction.on_commit(lambda: _enqueue_notice_mail(event.pk))
     return event
 
 
-def _enqueue_notice_mail(event_id: int, extra: str) -> None:
-    # The action is committed by now; a broken queue or mail server must not undo or break it.
+def _enqueue_notice_mail(event_id: int) -> None:
+    # The action is committed by now; a broken queue or mail server must not undo or break it:
+    # the row stays "pending" and ppid_retry_mails sends it.
     from ..tasks import send_notice_email
 
     try:
-        send_notice_email.enqueue(event_id, extra)
+        send_notice_email.enqueue(event_id)
     except Exception:
         logger.exception("PPID notice e-mail for event %s could not be queued", event_id)

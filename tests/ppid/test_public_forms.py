@@ -135,7 +135,7 @@ def test_failing_mail_server_does_not_lose_the_request(
     client, agency, django_capture_on_commit_callbacks
 ):
     with (
-        mock.patch("ppid.tasks.send_mail", side_effect=ConnectionRefusedError("smtp down")),
+        mock.patch("ppid.services.mail.send_mail", side_effect=ConnectionRefusedError("smtp down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         response = post(client, agency)
