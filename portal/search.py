@@ -57,7 +57,7 @@ from django.db.models import F, FloatField, IntegerField, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL, Subquery
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator, capfirst, slugify
 
 from newsroom.models import Article, Page
 from newsroom.publishing import kinds
@@ -315,6 +315,11 @@ def searchable_kinds() -> list:
     return sorted(found, key=lambda model: model is not Article)
 
 
+def kind_slug(model) -> str:
+    """The kind in a search address (``?jenis=agenda``): its label, as a slug."""
+    return slugify(kind_label(model))
+
+
 def kind_label(model) -> str:
     """How a result of ``model`` is labelled: "Berita", "Halaman", "Agenda"..."""
     return str(getattr(model, "search_label", None) or capfirst(model._meta.verbose_name))
@@ -337,13 +342,16 @@ class Result:
         return getattr(self.item, "publish_at", None)
 
 
-def search_everything(raw_query: str | None, offset: int, count: int, restrict=None) -> list:
-    """Results ``offset`` to ``offset + count`` of every searchable kind, best first.
+def search_everything(
+    raw_query: str | None, offset: int, count: int, restrict=None, kind: str = ""
+) -> list:
+    """Results ``offset`` to ``offset + count`` of every searchable kind (or only the one whose
+    :func:`kind_slug` is ``kind``), best first.
 
     ``restrict`` limits each kind's public queryset (the site's agency, portal.sites).
     """
     query = normalise_query(raw_query)
-    models = searchable_kinds()
+    models = [model for model in searchable_kinds() if not kind or kind_slug(model) == kind]
     if not query or not models:
         return []
     restrict = restrict or (lambda queryset: queryset)

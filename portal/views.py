@@ -20,7 +20,14 @@ from newsroom.models import Article, Category, Tag, related_candidates
 
 from . import menus, sites, structured_data
 from .pages import top_pages
-from .search import MAX_RESULT_PAGES, normalise_query, search_everything
+from .search import (
+    MAX_RESULT_PAGES,
+    kind_label,
+    kind_slug,
+    normalise_query,
+    search_everything,
+    searchable_kinds,
+)
 
 PAGE_SIZE = 12
 MAX_PAGE = 2000  # deeper pages are for crawlers, which have the sitemap
@@ -254,9 +261,13 @@ def agency_url(request, agency: Agency) -> str:
 
 def search(request):
     query = normalise_query(request.GET.get("q"))
+    kinds = [(kind_slug(model), kind_label(model)) for model in searchable_kinds()]
+    kind = request.GET.get("jenis", "")
+    if kind and kind not in dict(kinds):
+        raise Http404(_("No such page."))
     page = None
     if query:
-        page = _search_page(request, query)
+        page = _search_page(request, query, kind)
     return render(
         request,
         "portal/search.html",
@@ -265,12 +276,17 @@ def search(request):
             "page": page,
             "max_pages": MAX_RESULT_PAGES,
             "page_size": PAGE_SIZE,
-            "first_page_query": urlencode({"q": query}),
+            "first_page_query": urlencode({"q": query, **({"jenis": kind} if kind else {})}),
+            "kinds": [
+                (slug, label, urlencode({"q": query, "jenis": slug})) for slug, label in kinds
+            ],
+            "all_kinds_query": urlencode({"q": query}),
+            "kind": kind,
         },
     )
 
 
-def _search_page(request, query: str) -> PageWindow:
+def _search_page(request, query: str, kind: str = "") -> PageWindow:
     """One page of results of every kind (portal.search: one query to find them, one per kind
     shown to read them); none past ``MAX_RESULT_PAGES``."""
     try:
@@ -279,13 +295,13 @@ def _search_page(request, query: str) -> PageWindow:
         raise Http404(_("No such page.")) from None
     if number < 1:
         raise Http404(_("No such page."))
-    params = {"q": query}
+    params = {"q": query, "jenis": kind}
     if number > MAX_RESULT_PAGES:
         # Only the newest matches are ranked: the page says so instead of running the search.
         return PageWindow([], number, False, params)
     offset = (number - 1) * PAGE_SIZE
     rows = search_everything(
-        query, offset, PAGE_SIZE + 1, lambda queryset: sites.for_site(queryset, request)
+        query, offset, PAGE_SIZE + 1, lambda queryset: sites.for_site(queryset, request), kind
     )
     if number > 1 and not rows:
         raise Http404(_("No such page."))

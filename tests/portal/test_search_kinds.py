@@ -131,3 +131,12 @@ def test_the_snippet_shows_the_searched_word_where_it_is(live):
     (result,) = search_everything("nelayan", 0, 10)
     assert "Pemberdayaan <mark>nelayan</mark> kecil." in str(result.snippet)
     assert "perikanan. Pemberdayaan" in str(result.snippet)  # list items do not run together
+
+
+def test_results_can_be_narrowed_to_one_kind(client, every_kind):
+    page = client.get("/cari/", {"q": "nelayan", "jenis": "agenda"}).content.decode()
+    assert page.count('<article class="card search-result">') == 1
+    assert every_kind["Agenda"].get_absolute_url() in page
+    assert 'href="?q=nelayan&amp;jenis=dokumen"' in page  # every kind offered, and "all"
+    assert 'href="?q=nelayan">Semua</a>' in page
+    assert client.get("/cari/", {"q": "nelayan", "jenis": "tidak-ada"}).status_code == 404
