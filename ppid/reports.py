@@ -18,6 +18,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from accounts.models import Agency
+from portal import sites
 
 from . import deadlines
 from .models import (
@@ -29,6 +30,7 @@ from .models import (
     Objection,
     ObjectionGround,
     Outcome,
+    ReportNarrative,
 )
 from .models.requests import NOT_COMPLETED
 from .services.requests import clock_start
@@ -58,10 +60,29 @@ class _Clock(NamedTuple):
     completed_at: datetime | None
 
 
-def annual_report(year: int, today: date | None = None) -> dict:
-    """The year's figures, in a fixed number of queries whatever the number of requests."""
+#: Months of each half of the year (reports per semester).
+SEMESTERS = {1: range(1, 7), 2: range(7, 13)}
+
+
+def annual_report(
+    year: int,
+    today: date | None = None,
+    *,
+    agency: Agency | None = None,
+    semester: int | None = None,
+) -> dict:
+    """The figures of a year, or of one of its semesters, for one agency or every agency, in a
+    fixed number of queries whatever the number of requests."""
     today = today or timezone.localdate()
-    requests = InformationRequest.objects.filter(year=year).order_by()
+    months = SEMESTERS.get(semester, range(1, 13))
+    requests = InformationRequest.objects.filter(year=year, received_at__month__in=months)
+    objection_rows = Objection.objects.filter(year=year, filed_at__month__in=months)
+    dispute_rows = Dispute.objects.filter(filed_on__year=year, filed_on__month__in=months)
+    if agency is not None:
+        requests = requests.filter(agency=agency)
+        objection_rows = objection_rows.filter(agency=agency)
+        dispute_rows = dispute_rows.filter(objection__agency=agency)
+    requests = requests.order_by()
     # One pass over the year's rows for every count: a GROUP BY of the columns counted...
     groups = (
         requests.annotate(
@@ -158,15 +179,15 @@ def annual_report(year: int, today: date | None = None) -> dict:
     )
 
     # Disputes taken to the Komisi Informasi that year (by filing date), by stage and outcome.
-    disputes = list(
-        Dispute.objects.filter(filed_on__year=year).values_list("stage", "outcome", "carried_out")
-    )
-    objections = list(Objection.objects.filter(year=year).values_list("grounds", "decision"))
+    disputes = list(dispute_rows.values_list("stage", "outcome", "carried_out"))
+    objections = list(objection_rows.values_list("grounds", "decision"))
     ground_counts = Counter(g for grounds, _decision in objections for g in grounds)
     return {
         "year": year,
         "total": total,
-        "by_month": [(str(MONTHS[m]), counts["by_month"][m]) for m in range(1, 13)],
+        "semester": semester,
+        "agency": agency,
+        "by_month": [(str(MONTHS[m]), counts["by_month"][m]) for m in months],
         "by_channel": _counted(counts["by_channel"], Channel.choices),
         "by_applicant_type": _counted(counts["by_applicant_type"], ApplicantType.choices),
         "by_agency": sorted(counts["by_agency"].items()),
@@ -272,13 +293,43 @@ def _check_year(year: int) -> None:
 
 
 def report_view(request, year: int, fmt: str = ""):
+    """The report for a year or a semester (``?semester=1|2``), portal-wide or for one agency
+    (``?instansi=<slug>``; on an agency's own domain always that agency)."""
     _check_year(year)
-    report = annual_report(year)
+    agency = sites.site_agency(request)
+    if agency is None and (slug := request.GET.get("instansi")):
+        agency = Agency.objects.filter(slug=slug).first()
+        if agency is None:
+            raise Http404
+    semester = request.GET.get("semester") or None
+    if semester is not None:
+        if semester not in ("1", "2"):
+            raise Http404
+        semester = int(semester)
+    report = annual_report(year, agency=agency, semester=semester)
     if fmt == "csv" or request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="laporan-ppid-{year}.csv"'
+        name = "-".join(
+            part for part in ["laporan-ppid", agency and agency.slug, str(year),
+                              semester and f"semester-{semester}"] if part
+        )  # fmt: skip
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         writer = csv.writer(response)
         writer.writerow([_("Section"), _("Item"), _("Value")])
         writer.writerows(report_rows(report))
         return response
-    return render(request, "ppid/report.html", {"report": report, "year": year})
+    narrative = None
+    if agency is not None:
+        narrative = ReportNarrative.objects.filter(
+            agency=agency, year=year, period=semester or 0
+        ).first()
+    context = {
+        "report": report,
+        "year": year,
+        "agency": agency,
+        "semester": semester,
+        "narrative": narrative,
+        "agencies": sites.for_site(Agency.objects, request, "pk").order_by("name"),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "ppid/report.html", context)

@@ -6,6 +6,7 @@ from .disputes import Dispute
 from .objections import Objection, ObjectionGround
 from .privacy import PersonalDataView
 from .ratelimits import RateLimitCounter
+from .reports import ReportNarrative
 from .requests import (
     AccessibleFormat,
     ApplicantType,
@@ -39,6 +40,7 @@ __all__ = [
     "PersonalDataView",
     "RateLimitCounter",
     "RegistrationCounter",
+    "ReportNarrative",
     "RequestAttachment",
     "RequestEvent",
 ]
