@@ -35,12 +35,16 @@ def test_the_page_and_csv_follow_the_chosen_agency_and_period(client, year_2026,
     assert f"instansi={agency.slug}" in html  # the CSV link keeps the choice
     csv = client.get(reverse("ppid:report_csv", args=[2026]) + f"?instansi={agency.slug}")
     assert f"laporan-ppid-{agency.slug}-2026.csv" in csv["Content-Disposition"]
-    assert client.get(reverse("ppid:report", args=[2026]) + "?instansi=tidak-ada").status_code == 404
-    assert client.get(reverse("ppid:report", args=[2026]) + "?semester=3").status_code == 404
+    page = reverse("ppid:report", args=[2026])
+    assert client.get(page + "?instansi=tidak-ada").status_code == 404
+    assert client.get(page + "?semester=3").status_code == 404
 
 
 def test_the_ppid_writes_the_reports_narrative_in_the_admin(
-    client, year_2026, agency, ppid_officer  # noqa: F811
+    client,
+    year_2026,
+    agency,
+    ppid_officer,  # noqa: F811
 ):
     client.login(username=ppid_officer.username, password=PASSWORD)
     response = client.post(
