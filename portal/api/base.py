@@ -61,7 +61,8 @@ class MomentField(forms.Field):
                 moment = parse_datetime(text)
         except ValueError:
             pass
-        if moment is None and day is None:
+        # Years 1 and 9999 overflow when moved to UTC for the database (or a day on).
+        if (moment or day) is None or not 1 < (moment or day).year < 9999:
             raise DjangoValidationError(self.error_messages["invalid"], code="invalid")
         if moment is None:
             moment = datetime(day.year, day.month, day.day)
@@ -87,10 +88,7 @@ class MomentFilter(django_filters.Filter):
         if not self.until:
             return qs.filter(**{f"{self.field_name}__{'gt' if self.strictly else 'gte'}": moment})
         if whole_day:
-            try:
-                return qs.filter(**{f"{self.field_name}__lt": moment + timedelta(days=1)})
-            except OverflowError:  # until 9999-12-31: every date is before it
-                return qs
+            return qs.filter(**{f"{self.field_name}__lt": moment + timedelta(days=1)})
         return qs.filter(**{f"{self.field_name}__lte": moment})
 
 

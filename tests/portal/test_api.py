@@ -3,6 +3,7 @@ like pages, readable from any web page, rate-limited, and never a 500 for what a
 
 import base64
 from datetime import timedelta
+from datetime import timezone as dt_timezone
 
 import pytest
 from django.core.cache import cache
@@ -226,7 +227,10 @@ def test_filters_by_publication_date(client, agency, writer, make_article):
         ("since=kemarin", "since"),
         ("until=2026-13-45", "until"),
         ("since=2026-11-28T25:00", "since"),
-        ("until=9999-12-31", None),  # the end of time: valid, every article is before it
+        ("until=9998-12-31", None),  # far ahead: valid, every article is before it
+        ("until=9999-12-31", "until"),  # out of the database's range once moved to UTC
+        ("since=0001-01-01", "since"),
+        ("until=9999-12-31T23:59:59-12:00", "until"),
         ("agency=tidak-ada", "agency"),
         ("category=tidak-ada", "category"),
         ("featured=mungkin", "featured"),
@@ -261,7 +265,15 @@ def test_an_unknown_parameter_names_the_ones_the_list_takes(client):
 )
 @given(
     name=st.sampled_from(["since", "until", "limit", "cursor", "agency", "category", "featured"]),
-    value=st.text(max_size=40),
+    value=st.text(max_size=40)
+    | st.dates().map(str)
+    | st.builds(
+        lambda moment, hours: moment.replace(
+            tzinfo=dt_timezone(timedelta(hours=hours))
+        ).isoformat(),
+        st.datetimes(),
+        st.integers(-12, 14),
+    ),
 )
 def test_no_query_value_reaches_a_server_error(client, name, value):
     cache.clear()  # the rate limit
