@@ -330,6 +330,6 @@ def report_view(request, year: int, fmt: str = ""):
         "semester": semester,
         "narrative": narrative,
         "agencies": sites.for_site(Agency.objects, request, "pk").order_by("name"),
-        "query": request.GET.urlencode(),
+        "report_query": request.GET.urlencode(),
     }
     return render(request, "ppid/report.html", context)
