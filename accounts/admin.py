@@ -183,6 +183,9 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
                     "allow_self_approval",
                     "prepublish_checks",
                     "ppid_clock_start",
+                    "ppid_letter_place",
+                    "ppid_letter_format",
+                    "ppid_identity_retention_months",
                 ]
             },
         ),
@@ -317,12 +320,20 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if permissions.is_superuser(request.user) or obj is None:
+        if obj is None:
             return fieldsets
+        if permissions.is_superuser(request.user):
+            # Django's own sections, with the NIP beside the name (it signs PPID notices).
+            return [
+                (title, {**options, "fields": (*options["fields"], "nip")})
+                if "first_name" in options["fields"]
+                else (title, options)
+                for title, options in fieldsets
+            ]
         # Agency admins manage names and passwords, never superuser rights or Django permissions.
         return [
             (None, {"fields": ("username", "password")}),
-            (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+            (_("Personal info"), {"fields": ("first_name", "last_name", "nip", "email")}),
             (_("Permissions"), {"fields": ("is_active", "is_staff")}),
         ]
 

@@ -190,3 +190,14 @@ def test_a_refused_decision_keeps_what_was_typed(client, received, ppid_officer)
     assert "PRATINJAU" not in html
     received.refresh_from_db()
     assert received.status == InformationRequest.Status.RECEIVED
+
+
+def test_the_agency_admin_sets_place_and_format_and_a_persons_nip(
+    client, agency, agency_admin, ppid_officer
+):
+    client.login(username=agency_admin.username, password=PASSWORD)
+    agency_page = client.get(reverse("admin:accounts_agency_change", args=[agency.pk]))
+    html = agency_page.content.decode()
+    assert 'name="ppid_letter_place"' in html and 'name="ppid_letter_format"' in html
+    person = client.get(reverse("admin:accounts_user_change", args=[ppid_officer.pk]))
+    assert 'name="nip"' in person.content.decode()
