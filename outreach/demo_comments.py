@@ -12,6 +12,7 @@ from accounts.models import User
 
 from . import desk
 from .comments import Comment, ReplyTemplate
+from .posts import PlannedPost
 
 TEMPLATES = [
     ("Terima kasih atas apresiasi", "appreciation",
@@ -85,10 +86,20 @@ def seed(*, agencies, stdout) -> None:
         if Comment.objects.filter(agency=agency, platform=platform, external_id=key).exists():
             continue
         posted_at = datetime.combine(today - timedelta(days=days), time(hour, 5), tzinfo=zone)
+        # A comment on a post: the agency's latest post on that platform online by then (from
+        # outreach.demo, which runs first), with its address.
+        post = (
+            PlannedPost.objects.filter(agency=agency, platform=platform, posted_at__lte=posted_at)
+            .order_by("-posted_at")
+            .first()
+            if kind == Comment.Kind.COMMENT
+            else None
+        )
         comment = desk.save_comment(
             Comment(agency=agency, platform=platform, kind=kind, author_name=name,
                     author_handle=handle, text=text, posted_at=posted_at, category=category,
-                    sentiment=sentiment, external_id=key),
+                    sentiment=sentiment, external_id=key, planned_post=post,
+                    post_url=post.posted_url if post else ""),
             actor=writer,
         )  # fmt: skip
         added += 1
