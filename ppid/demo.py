@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Agency, User
 
 from . import services
 from .models import DIPEntry, InformationRequest
+from .services.dip import assign_number
 
 DIP_ENTRIES = {
     "dislutkan": [
@@ -83,7 +85,7 @@ def seed(*, agencies, stdout) -> None:
         agency = agencies[slug]
         for title, category, summary, unit in entries:
             exempt = category == DIPEntry.Category.EXEMPT
-            DIPEntry.objects.get_or_create(
+            entry, _created = DIPEntry.objects.get_or_create(
                 agency=agency,
                 title=title,
                 defaults={
@@ -103,6 +105,10 @@ def seed(*, agencies, stdout) -> None:
                     "exempt_until": today.replace(year=today.year + 2) if exempt else None,
                 },
             )
+            if entry.number is None:
+                with transaction.atomic():
+                    assign_number(entry)
+                    entry.save(update_fields=["number"])
     _seed_requests(agencies["dislutkan"], stdout)
 
 

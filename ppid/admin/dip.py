@@ -80,7 +80,8 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
     actions = ["publish_selected", "withdraw_selected"]
     view_roles = permissions.PPID_ROLES
     list_display = [
-        "title", "agency", "category", "published", "exempt_until", "updated_at", "review",
+        "number", "title", "agency", "category", "published", "exempt_until", "updated_at",
+        "review",
     ]  # fmt: skip
     list_filter = [ReviewDueFilter, "category", "published", "agency"]
     search_fields = ["title", "summary"]

@@ -62,6 +62,8 @@ class DIPEntry(models.Model):
         "accounts.Agency", on_delete=models.CASCADE, related_name="dip_entries",
         verbose_name=_("agency"),
     )  # fmt: skip
+    #: The entry's number in the agency's list (Perki 1/2021 lists are numbered), given once.
+    number = models.PositiveIntegerField(_("number"), null=True, editable=False)
     title = models.CharField(_("title"), max_length=300)
     category = models.CharField(_("category"), max_length=14, choices=Category.choices)
     summary = models.TextField(_("summary"), blank=True)
@@ -101,6 +103,14 @@ class DIPEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    #: What Perki 1/2021 asks of every listed entry (beside its title and category).
+    REQUIRED_WHEN_PUBLISHED = (
+        "summary", "holding_unit", "person_responsible", "made_when", "made_where", "form",
+        "retention_period",
+    )  # fmt: skip
+    #: What an exempt entry must state instead: its ground, the test, until when.
+    REQUIRED_WHEN_EXEMPT = ("exemption_ground", "classification_reason", "exempt_until")
 
     @property
     def is_exempt(self) -> bool:

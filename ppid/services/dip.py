@@ -16,7 +16,7 @@ from humas import filestore
 
 from ..models.dip import DIPEntry, DIPEvent
 from ..uploads import inspect_upload
-from .base import PPIDError
+from .base import PPIDError, next_number
 from .files import FileNotStored
 
 #: Fields whose change is named in the timeline ("Changed: title, summary").
@@ -74,6 +74,12 @@ def entry_problems(entry: DIPEntry, *, actor, previous: DIPEntry | None = None):
             problems.append(("exemption_ground", _("An exempt entry needs its Pasal 17 ground.")))
         if entry.file or entry.link or entry.article_id:
             problems.append((None, _("An exempt entry must not point to its content.")))
+    if entry.published:
+        # Perki 1/2021: a listed entry carries all its columns; an exempt one its classification.
+        required = entry.REQUIRED_WHEN_EXEMPT if entry.is_exempt else entry.REQUIRED_WHEN_PUBLISHED
+        for name in required:
+            if getattr(entry, name) in (None, "") and not any(f == name for f, _m in problems):
+                problems.append((name, _("Required before the entry is published (Perki 1/2021).")))
     if entry.article_id and entry.agency_id and entry.article.agency_id != entry.agency_id:
         problems.append(("article", _("Choose an article of the same agency.")))
     return problems
@@ -106,6 +112,12 @@ def _changed_fields(previous: DIPEntry, entry: DIPEntry) -> list[str]:
     ]
 
 
+def assign_number(entry: DIPEntry) -> None:
+    """Give a new entry the next number of its agency's list (inside the saving transaction)."""
+    if entry.number is None and entry.agency_id:
+        entry.number = next_number(entry.agency, 0, "dip")  # one standing list per agency
+
+
 def save_dip_entry(entry: DIPEntry, *, actor, comment: str = "") -> DIPEntry:
     """Add or change an entry (its ``published`` flag included) and write its timeline row."""
     with transaction.atomic():
@@ -114,6 +126,7 @@ def save_dip_entry(entry: DIPEntry, *, actor, comment: str = "") -> DIPEntry:
             previous = DIPEntry.objects.select_for_update().filter(pk=entry.pk).first()
         check_dip_entry(entry, actor=actor, previous=previous)
         filestore.store_new_files(entry, refusal=FileNotStored)
+        assign_number(entry)
         entry.save()
         if previous is None:
             if entry.published:

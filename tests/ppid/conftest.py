@@ -75,3 +75,15 @@ def travel():
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+#: The columns Perki 1/2021 asks of every published DIP entry (ppid.services.dip), as typed.
+DIP_COLUMNS = {
+    "summary": "Dokumen perencanaan lima tahunan",
+    "holding_unit": "Sekretariat",
+    "person_responsible": "Kepala Sub Bagian Perencanaan",
+    "made_when": "2025",
+    "made_where": "Palangka Raya",
+    "form": "both",
+    "retention_period": "5 tahun",
+}

@@ -63,8 +63,10 @@ def test_officer_maintains_the_dip_and_exempt_entries_need_a_ground(client, agen
     response = client.post(url, base)
     assert response.status_code == 200 and not DIPEntry.objects.exists()
     response = client.post(
-        url, {**base, "link": "", "exemption_ground": "17a", "exempt_until": "2028-12-31"}
-    )
+        url,
+        {**base, "link": "", "exemption_ground": "17a", "exempt_until": "2028-12-31",
+         "classification_reason": "Membuka dokumen menghambat penyidikan (uji konsekuensi)."},
+    )  # fmt: skip
     assert response.status_code == 302
     assert DIPEntry.objects.get().exemption_ground == "17a"
 

@@ -1,5 +1,7 @@
 """The public-information list (DIP): rules in ppid.services.dip, every change on its timeline."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -9,17 +11,19 @@ from ppid.models import DIPEntry
 from ppid.models.dip import DIPEvent
 from ppid.services import PPIDError, dip
 
-from .conftest import PDF
+from .conftest import DIP_COLUMNS, PDF
+
+EXEMPT_UNTIL = date(2030, 12, 31)
 
 pytestmark = pytest.mark.django_db
 
 
 def entry_of(agency, **fields):
     data = {
+        **DIP_COLUMNS,
         "agency": agency,
         "title": "Rencana Strategis 2025-2029",
         "category": DIPEntry.Category.PERIODIC,
-        "summary": "Dokumen perencanaan lima tahunan",
         "published": True,
     }
     return DIPEntry(**{**data, **fields})
@@ -28,10 +32,10 @@ def entry_of(agency, **fields):
 def form_data(agency, **overrides):
     """What an officer types into the DIP entry form of the admin."""
     data = {
+        **DIP_COLUMNS,
         "agency": str(agency.pk),
         "title": "Rencana Strategis 2025-2029",
         "category": "berkala",
-        "summary": "Dokumen perencanaan lima tahunan",
         "published": "on",
         "note": "",
     }
@@ -42,12 +46,22 @@ def form_data(agency, **overrides):
     ("fields", "field", "message"),
     [
         (
-            {"category": "dikecualikan"},
+            {
+                "category": "dikecualikan",
+                "classification_reason": "x",
+                "exempt_until": EXEMPT_UNTIL,
+            },
             "exemption_ground",
             "Informasi yang dikecualikan wajib mencantumkan dasar Pasal 17-nya.",
         ),
         (
-            {"category": "dikecualikan", "exemption_ground": "17a", "link": "https://x.go.id/a"},
+            {
+                "category": "dikecualikan",
+                "exemption_ground": "17a",
+                "link": "https://x.go.id/a",
+                "classification_reason": "x",
+                "exempt_until": EXEMPT_UNTIL,
+            },
             None,
             "Informasi yang dikecualikan tidak boleh menautkan isinya.",
         ),

@@ -8,6 +8,7 @@ from newsroom import editing, workflow
 from newsroom.demo_library import pdf_file
 from newsroom.library import Document
 from ppid.models import DIPEntry
+from tests.ppid.conftest import DIP_COLUMNS
 
 
 def published_document(agency, writer, supervisor, title):
@@ -34,14 +35,16 @@ def test_the_officer_attaches_own_published_documents(client, agency, other_agen
     assert "Laporan BPSDM" not in form and "Draf Laporan" not in form
     response = client.post(reverse("admin:ppid_dipentry_add"), {
         "agency": agency.pk, "title": "Laporan Kinerja Instansi Pemerintah 2025",
-        "category": "berkala", "summary": "LKjIP", "published": "on", "documents": [own.pk],
+        "category": "berkala", **DIP_COLUMNS, "summary": "LKjIP", "published": "on",
+        "documents": [own.pk],
         "note": "",
     })  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = DIPEntry.objects.get()
     assert list(entry.documents.all()) == [own]
     refused = client.post(reverse("admin:ppid_dipentry_change", args=[entry.pk]), {
-        "agency": agency.pk, "title": entry.title, "category": "berkala", "summary": "LKjIP",
+        "agency": agency.pk, "title": entry.title, "category": "berkala", **DIP_COLUMNS,
+        "summary": "LKjIP",
         "published": "on", "documents": [foreign.pk, draft.pk], "note": "",
     })  # fmt: skip
     assert refused.status_code == 200

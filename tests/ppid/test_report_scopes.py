@@ -42,9 +42,9 @@ def test_the_page_and_csv_follow_the_chosen_agency_and_period(client, year_2026,
 
 def test_the_ppid_writes_the_reports_narrative_in_the_admin(
     client,
-    year_2026,
+    year_2026,  # noqa: F811
     agency,
-    ppid_officer,  # noqa: F811
+    ppid_officer,
 ):
     client.login(username=ppid_officer.username, password=PASSWORD)
     response = client.post(

@@ -25,7 +25,7 @@ from ppid import services
 from ppid.models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from ppid.models.dip import DIPEvent
 from tests.newsroom.portal_helpers import image_bytes
-from tests.ppid.conftest import PDF, applicant, form_data, sent
+from tests.ppid.conftest import DIP_COLUMNS, PDF, applicant, form_data, sent
 
 NOT_STORED = "tidak dapat disimpan karena tempat penyimpanan berkas di server sedang penuh"
 
@@ -203,7 +203,7 @@ def test_a_dip_entry_whose_file_cannot_be_stored_comes_back_with_the_text(
             "agency": str(agency.pk),
             "title": "Rencana Strategis 2025-2029",
             "category": "berkala",
-            "summary": "Dokumen perencanaan lima tahunan",
+            **DIP_COLUMNS,
             "published": "on",
             "note": "Catatan untuk lini masa",
             "file": SimpleUploadedFile("renstra.pdf", PDF, content_type="application/pdf"),
