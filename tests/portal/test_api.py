@@ -261,7 +261,7 @@ def test_an_unknown_parameter_names_the_ones_the_list_takes(client):
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     name=st.sampled_from(["since", "until", "limit", "cursor", "agency", "category", "featured"]),
@@ -284,7 +284,7 @@ def test_no_query_value_reaches_a_server_error(client, name, value):
 
 
 @hsettings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     path=st.sampled_from(
