@@ -17,10 +17,12 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from accounts.models import Agency
 from newsroom.library import Document
 from portal.api.base import KnownParameters, MomentFilter, agency_filter
 from portal.api.base import PublicViewSet as _PublicViewSet
 from portal.api.fields import AgencyRefSerializer, PublicURLField
+from portal.sites import site_agency
 
 from .models import (
     ApplicantType,
@@ -95,7 +97,7 @@ class DIPEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = DIPEntry
         fields = [
-            "id", "title", "agency", "category", "category_label", *CONTENT, *EXEMPT_ONLY,
+            "id", "number", "title", "agency", "category", "category_label", *CONTENT, *EXEMPT_ONLY,
             "updated_at",
         ]  # fmt: skip
 
@@ -203,6 +205,8 @@ class DisputesSerializer(serializers.Serializer):
 
 class AnnualReportSerializer(serializers.Serializer):
     year = serializers.IntegerField()
+    semester = serializers.IntegerField(allow_null=True)
+    agency = AgencyRefSerializer(allow_null=True)
     requests = RequestsSerializer()
     by_month = CountSerializer(many=True)
     by_channel = CountSerializer(many=True)
@@ -321,14 +325,48 @@ class AnnualReportViewSet(KnownParameters, viewsets.ViewSet):
         parameters=[
             OpenApiParameter(
                 "year", int, OpenApiParameter.PATH, description=_("The year, e.g. 2025.")
-            )
+            ),
+            OpenApiParameter(
+                "agency",
+                str,
+                description=_(
+                    "One agency's figures (its slug); on an agency's own domain always that agency."
+                ),
+            ),
+            OpenApiParameter(
+                "semester", int, enum=[1, 2], description=_("One half of the year: 1 or 2.")
+            ),
         ],
     )
     def retrieve(self, request, year=None):
         year = int(year)
         if not FIRST_YEAR <= year <= timezone.localdate().year:
             raise exceptions.NotFound
-        return Response(report_data(annual_report(year)))
+        agency, semester = self._scope(request)
+        data = report_data(annual_report(year, agency=agency, semester=semester))
+        agency_data = AgencyRefSerializer(agency).data if agency else None
+        return Response({**data, "agency": agency_data, "semester": semester})
+
+    def known_parameters(self) -> set[str]:
+        return {"agency", "semester"} if self.action == "retrieve" else set()
+
+    @staticmethod
+    def _scope(request) -> tuple[Agency | None, int | None]:
+        """As the report page (ppid.reports.report_view): one agency's figures on its own domain
+        or with ``agency=<slug>``, the whole portal's otherwise; a year or one semester."""
+        errors = {}
+        agency = site_agency(request)
+        slug = request.query_params.get("agency")
+        if agency is None and slug is not None:
+            agency = Agency.objects.filter(slug=slug).first()
+            if agency is None:
+                errors["agency"] = [_("No agency has this slug.")]
+        semester = request.query_params.get("semester")
+        if semester is not None and semester not in ("1", "2"):
+            errors["semester"] = [_("Enter 1 (January to June) or 2 (July to December).")]
+        if errors:
+            raise exceptions.ValidationError(errors)
+        return agency, int(semester) if semester else None
 
 
 def register(router) -> None:

@@ -28,9 +28,11 @@ def listed(client, query=""):
 
 
 def test_the_dip_lists_published_entries_only(client, agency):
-    dip(agency, title="Terbit")
+    shown = dip(agency, title="Terbit")
     hidden = dip(agency, title="Belum terbit", published=False)
     assert [e["title"] for e in listed(client)] == ["Terbit"]
+    shown.refresh_from_db()
+    assert listed(client)[0]["number"] == shown.number  # its number in the agency's list
     assert client.get(f"/api/v1/ppid/dip/{hidden.pk}/").status_code == 404
 
 
@@ -150,6 +152,38 @@ def test_the_yearly_figures_are_the_report_pages_numbers(client, agency, make_re
         assert personal not in text
     years = client.get("/api/v1/ppid/reports/").json()
     assert years[0] == {"year": year, "url": f"http://testserver/api/v1/ppid/reports/{year}/"}
+
+
+def test_the_figures_of_one_agency_or_one_semester(client, settings, agency, other_agency,
+                                                   make_request):  # fmt: skip
+    make_request()
+    make_request(target=other_agency)
+    year = timezone.localdate().year
+    semester = 1 if timezone.localdate().month <= 6 else 2
+    path = f"/api/v1/ppid/reports/{year}/"
+
+    assert client.get(path).json()["requests"]["total"] == 2
+    own = client.get(f"{path}?agency=dislutkan").json()
+    assert own["requests"]["total"] == 1
+    assert own["agency"]["slug"] == "dislutkan" and own["semester"] is None
+    assert own == {**own, **_shape(annual_report(year, agency=agency))}
+    half = client.get(f"{path}?semester={semester}").json()
+    assert half["semester"] == semester and half["requests"]["total"] == 2
+    assert client.get(f"{path}?semester={3 - semester}").json()["requests"]["total"] == 0
+    for bad in ["agency=tidak-ada", "semester=3", "semester=", "tahun=2025"]:
+        assert client.get(f"{path}?{bad}").status_code == 400, bad
+    # On an agency's own domain: that agency's figures, as its report page.
+    settings.ALLOWED_HOSTS = ["*"]
+    other_agency.domain = "bpsdm.kalteng.go.id"
+    other_agency.save()
+    on_domain = client.get(path, HTTP_HOST="bpsdm.kalteng.go.id").json()
+    assert on_domain["agency"]["slug"] == "bpsdm" and on_domain["requests"]["total"] == 1
+
+
+def _shape(report):
+    from ppid.api import report_data
+
+    return report_data(report)
 
 
 def test_a_year_without_a_report_is_not_found(client, db):
