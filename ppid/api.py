@@ -27,6 +27,7 @@ from portal.sites import site_agency
 from .models import (
     ApplicantType,
     Channel,
+    ConsequenceTest,
     DIPEntry,
     Dispute,
     ExemptionGround,
@@ -44,6 +45,7 @@ EXEMPT_ONLY = (
     "exemption_ground",
     "exemption_ground_label",
     "classification_reason",
+    "consequence_test",
     "exempt_until",
 )
 CONTENT = (
@@ -71,6 +73,15 @@ class DIPDocumentSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(document.get_download_url())
 
 
+class ConsequenceTestSerializer(serializers.ModelSerializer):
+    """The consequence test behind an exemption, as the DIP page shows it (without the names of
+    its signatories)."""
+
+    class Meta:
+        model = ConsequenceTest
+        fields = ["withheld_part", "harm", "public_interest", "legal_basis", "tested_on"]
+
+
 class DIPEntrySerializer(serializers.ModelSerializer):
     agency = AgencyRefSerializer()
     category_label = serializers.CharField(source="get_category_display")
@@ -85,6 +96,7 @@ class DIPEntrySerializer(serializers.ModelSerializer):
     )
     classification_reason = serializers.CharField(allow_null=True)
     exempt_until = serializers.DateField(allow_null=True)
+    consequence_test = ConsequenceTestSerializer(source="consequence", allow_null=True)
     summary = serializers.CharField(allow_null=True)
     holding_unit = serializers.CharField(allow_null=True)
     person_responsible = serializers.CharField(
@@ -138,7 +150,7 @@ class DIPEntryViewSet(_PublicViewSet):
         "exempt entry shows its classification, never its content."
     )
 
-    queryset = DIPEntry.objects.select_related("agency", "article").prefetch_related(
+    queryset = DIPEntry.objects.select_related("agency", "article", "consequence").prefetch_related(
         # Public documents only, as on the DIP page (ppid.views.dip_list).
         Prefetch(
             "documents",

@@ -37,8 +37,16 @@ def test_the_dip_lists_published_entries_only(client, agency):
 
 
 def test_an_exempt_entry_shows_its_classification_never_its_content(client, agency):
+    from ppid.models import ConsequenceTest
+
+    test = ConsequenceTest.objects.create(
+        agency=agency, information="Dokumen pengadaan", withheld_part="Seluruh dokumen",
+        exemption_ground="17b", harm="Mengganggu penyidikan", public_interest="Ditimbang",
+        signatories="Ir. Budi Santoso, Atasan PPID",
+    )  # fmt: skip
     dip(
         agency,
+        consequence=test,
         title="Dokumen pengadaan",
         category="dikecualikan",
         summary="Isi rahasia",
@@ -53,6 +61,8 @@ def test_an_exempt_entry_shows_its_classification_never_its_content(client, agen
     assert entry["classification_reason"] == "Mengganggu proses penegakan hukum"
     assert entry["summary"] is None and entry["holding_unit"] is None
     assert "Isi rahasia" not in str(entry)
+    assert entry["consequence_test"]["harm"] == "Mengganggu penyidikan"
+    assert "Budi" not in str(entry)  # the signatories' names stay on the signed test
 
 
 def test_an_open_entry_shows_its_content_and_only_a_public_article(client, agency, writer,
