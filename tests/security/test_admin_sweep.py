@@ -23,11 +23,11 @@ from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
 from newsroom import editing, workflow
-from newsroom.models import Category, Notification, Page, Tag
+from newsroom.models import Announcement, Category, Event, Notification, Page, Tag
 from outreach.planning import KeyMessage, Objective, Pillar
 from outreach.posts import HashtagSet, PlannedPost
 from ppid import services
-from ppid.models import ClosureDay, DIPEntry, Dispute
+from ppid.models import ClosureDay, ConsequenceTest, DIPEntry, Dispute, ReportNarrative
 from ppid.services import privacy
 from tests.ppid.conftest import applicant
 
@@ -82,6 +82,15 @@ def agency_b_world(other_agency, make_user, make_article):
         other_agency, people[Role.WRITER], title=f"{SECRET} draf", status="draft", publish_at=None
     )
     editing.create(Page(agency=other_agency, title=f"{SECRET} halaman"), actor=people[Role.WRITER])
+    editing.create(
+        Announcement(agency=other_agency, title=f"{SECRET} pengumuman", lead="x"),
+        actor=people[Role.WRITER],
+    )
+    editing.create(
+        Event(agency=other_agency, title=f"{SECRET} kegiatan", lead="x", location="Aula",
+              start_date=timezone.localdate()),
+        actor=people[Role.WRITER],
+    )  # fmt: skip
     Notification.objects.create(
         recipient=people[Role.SUPERVISOR], article=article, agency=other_agency,
         subject=f"{SECRET} pemberitahuan",
@@ -104,6 +113,11 @@ def agency_b_world(other_agency, make_user, make_article):
         agency=other_agency, title=f"{SECRET} DIP", category="berkala", published=False
     )
     privacy.log_view(people[Role.PPID_OFFICER], f"{SECRET} akses data", request=req)
+    ConsequenceTest.objects.create(
+        agency=other_agency, information=f"{SECRET} uji", withheld_part="x", exemption_ground="17a",
+        harm="x", public_interest="x", exempt_until=timezone.localdate(), signatories="x",
+    )  # fmt: skip
+    ReportNarrative.objects.create(agency=other_agency, year=2026, policy=f"{SECRET} narasi")
     # The Digital PR desk's plan and a planned post.
     today = timezone.localdate()
     pillar = Pillar.objects.create(agency=other_agency, name=f"{SECRET} pilar")
