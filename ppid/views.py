@@ -399,7 +399,7 @@ def dip_list(request):
     # The download centre's files of each entry: public ones only, in one query for the page.
     public = Document.objects.public().order_by("title")
     documents = Prefetch("documents", queryset=public, to_attr="public_documents")
-    entries = entries.select_related("article").prefetch_related(documents)
+    entries = entries.select_related("article", "consequence").prefetch_related(documents)
     page = Paginator(entries, 20).get_page(request.GET.get("page"))
     return render(
         request,

@@ -13,7 +13,7 @@ from accounts.admin import AgencyScopedAdmin
 from humas.filestore import ReshowFormWhenFileNotStored
 from newsroom.models import Article, Document
 
-from ..models import DIPEntry
+from ..models import ConsequenceTest, DIPEntry
 from ..models.dip import exemption_ended_q, periodic_stale_q
 from ..services import PPIDError, dip
 
@@ -33,8 +33,8 @@ class DIPEntryForm(forms.ModelForm):
         fields = [
             "agency", "title", "category", "summary", "published", "holding_unit",
             "person_responsible", "made_when", "made_where", "form", "retention_period", "file",
-            "link", "article", "documents", "exemption_ground", "classification_reason",
-            "exempt_until",
+            "link", "article", "documents", "exemption_ground", "consequence",
+            "classification_reason", "exempt_until",
         ]  # fmt: skip
 
     user = None  # set by DIPEntryAdmin.get_form
@@ -107,7 +107,14 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         ),  # fmt: skip
         (
             gettext_lazy("Exempt information"),
-            {"fields": ["exemption_ground", "classification_reason", "exempt_until"]},
+            {
+                "fields": [
+                    "exemption_ground",
+                    "consequence",
+                    "classification_reason",
+                    "exempt_until",
+                ]
+            },  # fmt: skip
         ),
         (None, {"fields": ["note"]}),
     ]
@@ -186,6 +193,11 @@ class DIPEntryAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "consequence":
+            tests = ConsequenceTest.objects.filter(conclusion=ConsequenceTest.Conclusion.EXEMPT)
+            kwargs["queryset"] = permissions.scope_to_agencies(
+                tests, request.user, permissions.PPID_ROLES
+            )
         if db_field.name == "article":
             articles = permissions.scope_to_agencies(
                 Article.objects.public(), request.user, permissions.PPID_ROLES

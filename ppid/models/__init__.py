@@ -1,6 +1,7 @@
 """PPID models, one concept per module."""
 
 from .calendar import ClosureDay
+from .consequence import ConsequenceTest
 from .dip import DIPEntry
 from .disputes import Dispute
 from .objections import Objection, ObjectionGround
@@ -27,6 +28,7 @@ __all__ = [
     "ApplicantType",
     "Channel",
     "ClosureDay",
+    "ConsequenceTest",
     "DIPEntry",
     "DeliveryMethod",
     "Dispute",

@@ -90,6 +90,15 @@ class DIPEntry(models.Model):
         _("exemption ground"), max_length=4, choices=ExemptionGround.choices, blank=True
     )
     classification_reason = models.TextField(_("consequence test (summary)"), blank=True)
+    consequence = models.ForeignKey(
+        "ppid.ConsequenceTest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dip_entries",
+        verbose_name=_("consequence test"),
+        help_text=_("The signed consequence test behind the exemption."),
+    )
     exempt_until = models.DateField(_("exempt until"), null=True, blank=True)
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -110,7 +119,7 @@ class DIPEntry(models.Model):
         "retention_period",
     )  # fmt: skip
     #: What an exempt entry must state instead: its ground, the test, until when.
-    REQUIRED_WHEN_EXEMPT = ("exemption_ground", "classification_reason", "exempt_until")
+    REQUIRED_WHEN_EXEMPT = ("exemption_ground", "exempt_until")
 
     @property
     def is_exempt(self) -> bool:

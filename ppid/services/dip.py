@@ -80,6 +80,22 @@ def entry_problems(entry: DIPEntry, *, actor, previous: DIPEntry | None = None):
         for name in required:
             if getattr(entry, name) in (None, "") and not any(f == name for f, _m in problems):
                 problems.append((name, _("Required before the entry is published (Perki 1/2021).")))
+        if entry.is_exempt and not (entry.consequence_id or entry.classification_reason.strip()):
+            problems.append(
+                ("consequence", _("An exempt entry needs its consequence test (or its summary)."))
+            )
+    if entry.consequence_id:
+        test = entry.consequence
+        if test.agency_id != entry.agency_id:
+            problems.append(("consequence", _("Choose a consequence test of the same agency.")))
+        elif test.conclusion != test.Conclusion.EXEMPT:
+            problems.append(
+                ("consequence", _("This consequence test concluded the information is open."))
+            )
+        elif entry.exemption_ground and test.exemption_ground != entry.exemption_ground:
+            problems.append(
+                ("exemption_ground", _("The ground differs from the consequence test's ground."))
+            )
     if entry.article_id and entry.agency_id and entry.article.agency_id != entry.agency_id:
         problems.append(("article", _("Choose an article of the same agency.")))
     return problems
