@@ -24,6 +24,8 @@ from .models import (
     ObtainMethod,
     Outcome,
 )
+from .models.survey import ELEMENTS as SURVEY_ELEMENTS
+from .models.survey import SCALE
 from .uploads import MAX_FILES, inspect_upload
 from .validators import validate_identity
 
@@ -236,6 +238,34 @@ class CompletionUploadForm(BotCheckMixin):
     uploads = MultipleFileField(
         label=_("Files (PDF, JPEG or PNG, at most 5 MB each, at most 3)"), required=False
     )
+
+
+class SurveyForm(forms.Form):
+    """The satisfaction survey (Permenpan RB 14/2017): the nine elements, rated 1-4."""
+
+    suggestion = forms.CharField(
+        label=_("Suggestions for the PPID (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scored = {
+            name: forms.TypedChoiceField(
+                label=label,
+                choices=SCALE,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose one answer.")},
+            )
+            for name, label in SURVEY_ELEMENTS
+        }
+        self.fields = {**scored, **self.fields}
+
+    def scores(self) -> dict:
+        return {name: self.cleaned_data[name] for name, _label in SURVEY_ELEMENTS}
 
 
 class WithdrawForm(forms.Form):

@@ -31,9 +31,11 @@ from .models import (
     ObjectionGround,
     Outcome,
     ReportNarrative,
+    SurveyResponse,
 )
 from .models.requests import NOT_COMPLETED
 from .services.requests import clock_start
+from .services.survey import satisfaction_index
 
 
 def _share(part: int, whole: int) -> float:
@@ -179,6 +181,9 @@ def annual_report(
     )
 
     # Disputes taken to the Komisi Informasi that year (by filing date), by stage and outcome.
+    surveys = SurveyResponse.objects.filter(answered_at__year=year, answered_at__month__in=months)
+    if agency is not None:
+        surveys = surveys.filter(agency=agency)
     disputes = list(dispute_rows.values_list("stage", "outcome", "carried_out"))
     objections = list(objection_rows.values_list("grounds", "decision"))
     ground_counts = Counter(g for grounds, _decision in objections for g in grounds)
@@ -186,6 +191,7 @@ def annual_report(
         "year": year,
         "total": total,
         "semester": semester,
+        "satisfaction": satisfaction_index(surveys),
         "agency": agency,
         "by_month": [(str(MONTHS[m]), counts["by_month"][m]) for m in months],
         "by_channel": _counted(counts["by_channel"], Channel.choices),
@@ -276,6 +282,13 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
     rows += [
         (_("Objections by decision"), label, v) for label, v in report["objections_by_decision"]
     ]
+    satisfaction = report["satisfaction"]
+    skm = _("Public satisfaction survey (SKM)")
+    rows.append((skm, _("Answers"), satisfaction["count"]))
+    rows += [(skm, label, mean) for label, mean in satisfaction["elements"]]
+    if satisfaction["count"]:
+        rows.append((skm, _("Satisfaction index (IKM)"), satisfaction["ikm"]))
+        rows.append((skm, _("Grade"), f"{satisfaction['grade']} ({satisfaction['meaning']})"))
     disputes = _("Disputes at the Komisi Informasi")
     rows.append((disputes, _("Total"), report["disputes_total"]))
     rows += [(disputes, label, v) for label, v in report["disputes_by_stage"]]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("status/<int:pk>/", views.status_detail, name="status_detail"),
     path("status/<int:pk>/lengkapi/", views.submit_completion, name="submit_completion"),
     path("status/<int:pk>/tarik/", views.withdraw, name="withdraw"),
+    path("status/<int:pk>/survei/", views.survey, name="survey"),
     path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
     path("berkas/<int:pk>/", views.attachment, name="attachment"),
     path("keberatan/", views.objection_form, name="objection"),

@@ -28,11 +28,13 @@ from .forms import (
     ObjectionForm,
     PeriodicObjectionForm,
     RequestForm,
+    SurveyForm,
     TrackForm,
     WithdrawForm,
 )
 from .models import DIPEntry, InformationRequest, RequestAttachment, RequestEvent
 from .services import PPIDError, privacy
+from .services import survey as survey_service
 from .services.files import FileNotStored
 
 _VERIFIED = "ppid_verified_requests"
@@ -170,7 +172,9 @@ def status(request):
     return redirect("ppid:status_detail", pk=req.pk)
 
 
-def _status_page(request, req, completion_form=None, status=200, withdraw_form=None):
+def _status_page(
+    request, req, completion_form=None, status=200, withdraw_form=None, survey_form=None
+):
     _log_staff_view(
         request, req, _("Status page of request %(number)s") % {"number": req.registration_number}
     )
@@ -187,6 +191,8 @@ def _status_page(request, req, completion_form=None, status=200, withdraw_form=N
             "completion_form": completion_form or CompletionUploadForm(),
             "withdraw_form": withdraw_form or WithdrawForm(),
             "withdraw_open": withdraw_form is not None,
+            "survey_form": survey_form or SurveyForm(),
+            "survey_open": survey_service.survey_open(req),
             "is_staff_view": permissions.can_handle_ppid(request.user, req.agency_id),
         },
         status=status,
@@ -222,6 +228,25 @@ def submit_completion(request, pk):
             return _status_page(request, req, form, _status_of(error))
         slot.keep()
     messages.success(request, _("Thank you: the PPID has received what you sent."))
+    return redirect("ppid:status_detail", pk=req.pk)
+
+
+@never_cache
+@require_http_methods(["POST"])
+def survey(request, pk):
+    """The requester rates the service once the request is closed (SKM)."""
+    req = _viewable_request(request, pk)
+    form = SurveyForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, req, survey_form=form, status=400)
+    try:
+        services.answer_survey(
+            req, scores=form.scores(), suggestion=form.cleaned_data["suggestion"]
+        )
+    except PPIDError as error:
+        messages.error(request, error.message)
+        return _status_page(request, req, status=_status_of(error))
+    messages.success(request, _("Thank you for rating our service."))
     return redirect("ppid:status_detail", pk=req.pk)
 
 

@@ -22,6 +22,7 @@ from .requests import (
     RequestAttachment,
     RequestEvent,
 )
+from .survey import SurveyResponse
 
 __all__ = [
     "AccessibleFormat",
@@ -45,4 +46,5 @@ __all__ = [
     "ReportNarrative",
     "RequestAttachment",
     "RequestEvent",
+    "SurveyResponse",
 ]

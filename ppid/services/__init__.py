@@ -33,9 +33,11 @@ from .requests import (
     submit_completion,
     withdraw,
 )
+from .survey import answer_survey
 
 __all__ = [
     "PPIDError",
+    "answer_survey",
     "ask_for_completion",
     "attach_file",
     "close_incomplete",
