@@ -31,67 +31,10 @@ class SiteSitemap(Sitemap):
         return queryset.filter(**{"domain" if field == "pk" else f"{field}__domain": None})
 
 
-class ArticleSitemap(SiteSitemap):
-    changefreq = "weekly"
-    limit = 5000
+class CountedSitemap(SiteSitemap):
+    """A section whose items are a queryset: the index asks each section for its page count and
+    its latest change, here one query for both (seven sections: seven queries, not fourteen)."""
 
-    def items(self):
-        articles = Article.objects.public().only("slug", "publish_at", "updated_at")
-        return self.for_host(articles).order_by("-id")
-
-    def lastmod(self, article):
-        return article.updated_at
-
-    def get_latest_lastmod(self):
-        # Django's default walks every item in Python (95k articles: ~1 s for the index).
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
-class AgencySitemap(SiteSitemap):
-    changefreq = "daily"
-
-    def items(self):
-        return self.for_host(Agency.objects.only("slug", "updated_at", "domain"), "pk").order_by(
-            "slug"
-        )
-
-    def location(self, agency):
-        return "/" if agency.domain else agency.get_absolute_url()
-
-    def lastmod(self, agency):
-        return agency.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
-
-
-class PageSitemap(SiteSitemap):
-    """Agency pages the public can reach (published, under published sections)."""
-
-    changefreq = "monthly"
-
-    def items(self):
-        pages = self.for_host(Page.objects.public()).select_related("agency", "parent")
-        return [page for page in pages.order_by("agency", "path") if page.is_reachable]
-
-    def lastmod(self, page):
-        return page.updated_at
-
-
-class AnnouncementSitemap(SiteSitemap):
-    """Live announcements (they leave the sitemap when they expire)."""
-
-    changefreq = "weekly"
-    limit = 5000
-
-    def items(self):
-        live = Announcement.objects.public().only("slug", "updated_at")
-        return self.for_host(live).order_by("-publish_at", "-id")
-
-    def lastmod(self, announcement):
-        return announcement.updated_at
-
-    # The index asks each section for its page count and its latest change: one query for both.
     def _stats(self) -> dict:
         if not hasattr(self, "_counted"):
             self._counted = self.items().aggregate(count=Count("pk"), latest=Max("updated_at"))
@@ -105,6 +48,63 @@ class AnnouncementSitemap(SiteSitemap):
 
     def get_latest_lastmod(self):
         return self._stats()["latest"]
+
+
+class ArticleSitemap(CountedSitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        articles = Article.objects.public().only("slug", "publish_at", "updated_at")
+        return self.for_host(articles).order_by("-id")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class AgencySitemap(CountedSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return self.for_host(Agency.objects.only("slug", "updated_at", "domain"), "pk").order_by(
+            "slug"
+        )
+
+    def location(self, agency):
+        return "/" if agency.domain else agency.get_absolute_url()
+
+    def lastmod(self, agency):
+        return agency.updated_at
+
+
+class PageSitemap(SiteSitemap):
+    """Agency pages the public can reach (published, under published sections)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        # Read once per request: the index asks for the count and the latest change.
+        if not hasattr(self, "_pages"):
+            pages = self.for_host(Page.objects.public()).select_related("agency", "parent")
+            self._pages = [p for p in pages.order_by("agency", "path") if p.is_reachable]
+        return self._pages
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class AnnouncementSitemap(CountedSitemap):
+    """Live announcements (they leave the sitemap when they expire)."""
+
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        live = Announcement.objects.public().only("slug", "updated_at")
+        return self.for_host(live).order_by("-publish_at", "-id")
+
+    def lastmod(self, announcement):
+        return announcement.updated_at
 
 
 class EventSitemap(AnnouncementSitemap):
