@@ -9,8 +9,8 @@ from collections import Counter, defaultdict
 from datetime import date, datetime
 from typing import NamedTuple
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth, TruncDate
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce, ExtractMonth, TruncDate
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from .models import (
     Channel,
     Dispute,
     ExemptionGround,
+    Fee,
     InformationRequest,
     Objection,
     ObjectionGround,
@@ -184,6 +185,12 @@ def annual_report(
     surveys = SurveyResponse.objects.filter(answered_at__year=year, answered_at__month__in=months)
     if agency is not None:
         surveys = surveys.filter(agency=agency)
+    # Fees (UU 14/2008 Pasal 21: copies at cost) charged on the period's requests.
+    fees = Fee.objects.filter(request__in=requests).aggregate(
+        count=Count("pk"),
+        total=Coalesce(Sum("amount"), 0),
+        paid=Coalesce(Sum("amount", filter=Q(paid_at__isnull=False)), 0),
+    )
     disputes = list(dispute_rows.values_list("stage", "outcome", "carried_out"))
     objections = list(objection_rows.values_list("grounds", "decision"))
     ground_counts = Counter(g for grounds, _decision in objections for g in grounds)
@@ -192,6 +199,7 @@ def annual_report(
         "total": total,
         "semester": semester,
         "satisfaction": satisfaction_index(surveys),
+        "fees": fees,
         "agency": agency,
         "by_month": [(str(MONTHS[m]), counts["by_month"][m]) for m in months],
         "by_channel": _counted(counts["by_channel"], Channel.choices),
@@ -281,6 +289,12 @@ def report_rows(report: dict) -> list[tuple[str, str, object]]:
     rows += [(_("Objections by ground"), label, v) for label, v in report["objections_by_ground"]]
     rows += [
         (_("Objections by decision"), label, v) for label, v in report["objections_by_decision"]
+    ]
+    fees = _("Fees")
+    rows += [
+        (fees, _("Fees charged"), report["fees"]["count"]),
+        (fees, _("Amount charged (Rp)"), report["fees"]["total"]),
+        (fees, _("Amount paid (Rp)"), report["fees"]["paid"]),
     ]
     satisfaction = report["satisfaction"]
     skm = _("Public satisfaction survey (SKM)")

@@ -224,8 +224,8 @@ def test_report_reads_the_database_a_fixed_number_of_times(
     add_requests(21)
     total, large = queries()
     assert total == 24
-    # Counts, agencies, answered requests, closure days, survey index, disputes, objections.
-    assert small == large == 7
+    # Counts, agencies, answered requests, closure days, fees, survey index, disputes, objections.
+    assert small == large == 8
 
 
 def test_report_of_a_future_year_is_404(client):

@@ -1,9 +1,12 @@
 """The service report per agency and per semester, with its written parts and a print layout
 (issue 13 item 8; Perki 1/2021). Built on the hand-made year of test_report.py."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
+from ppid import services
 from ppid.models import ReportNarrative
 from ppid.reports import annual_report
 from tests.conftest import PASSWORD
@@ -67,3 +70,15 @@ def test_the_ppid_writes_the_reports_narrative_in_the_admin(
     assert "Arsip statistik belum terdigitalisasi." in html
     assert "Kendala internal dan eksternal" in html
     assert "data-print" in html
+
+
+def test_the_report_counts_the_fees_charged_and_paid(client, agency, ppid_officer, make_request):
+    req, _code = make_request()
+    services.record_fee(req, actor=ppid_officer, description="Fotokopi", pages=20, amount=4000)
+    services.record_fee(
+        req, actor=ppid_officer, description="CD", pages=0, amount=10000, paid_at=date(2026, 11, 2)
+    )
+    fees = annual_report(req.year, agency=agency)["fees"]
+    assert fees == {"count": 2, "total": 14000, "paid": 10000}
+    html = client.get(reverse("ppid:report", args=[req.year])).content.decode()
+    assert "Rp 14.000" in html
