@@ -155,6 +155,11 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        listed = {name for _name, opts in fieldsets for name in opts["fields"]}
+        seo = [name for name in self.model.seo_fields if name in self.model.content_fields]
+        if seo and not listed & set(seo):
+            # Every public kind's search-engine text, in one place at the end of its form.
+            fieldsets = [*fieldsets, (gettext_lazy("Search engines"), {"fields": seo})]
         if obj is None or self.has_change_permission(request, obj):
             return fieldsets
         # Read-only (in review, archived): show rich text as the reader will see it, not as HTML.

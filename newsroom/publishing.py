@@ -105,6 +105,9 @@ class Publishable(AgencyOwned):
     search_fields: dict[str, str] | None = None
     #: How its search results are labelled ("Agenda"); None: its verbose name ("Berita").
     search_label = None
+    #: What search engines and link previews show, when an editor writes it: separate from the
+    #: title and the lead, which readers see. Part of every public kind's content_fields (below).
+    seo_fields = ("seo_title", "seo_description")
 
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
@@ -136,6 +139,22 @@ class Publishable(AgencyOwned):
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    seo_title = models.CharField(
+        _("title for search engines"),
+        max_length=70,
+        blank=True,
+        help_text=_(
+            "Optional: the page title in search results and browser tabs (the title when empty)."
+        ),
+    )
+    seo_description = models.CharField(
+        _("description for search engines"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "Optional: the text search results and shared links show (the lead when empty)."
+        ),
+    )
 
     revisions = GenericRelation("newsroom.Revision")
     events = GenericRelation("newsroom.TimelineEvent")
@@ -144,6 +163,14 @@ class Publishable(AgencyOwned):
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # A kind with a public page keeps its search-engine text in every revision and review,
+        # like the rest of its text, without each kind listing it.
+        fields = cls.__dict__.get("content_fields")
+        if fields and hasattr(cls, "get_absolute_url"):
+            cls.content_fields = (*fields, *(f for f in cls.seo_fields if f not in fields))
 
     @classmethod
     def action_prefix(cls) -> str:

@@ -100,3 +100,67 @@ def test_a_missing_page_names_no_canonical_address(client, db):
     response = client.get("/berita/tidak-ada/")
     assert response.status_code == 404
     assert not CANONICAL.findall(response.content.decode())
+
+
+def test_every_public_kind_has_search_engine_text_apart_from_its_lead():
+    from newsroom.publishing import kinds
+
+    public = [kind for kind in kinds() if hasattr(kind, "get_absolute_url")]
+    assert {kind._meta.model_name for kind in public} >= {
+        "article", "page", "announcement", "event", "document", "gallery",
+    }  # fmt: skip
+    for kind in public:
+        assert kind.content_fields[-2:] == ("seo_title", "seo_description"), kind
+    # Planned social media posts have no public page: nothing for search engines to read.
+    from outreach.posts import PlannedPost
+
+    assert "seo_title" not in PlannedPost.content_fields
+
+
+def test_search_engine_title_and_description_replace_the_title_and_lead_in_the_head(
+    client, article
+):
+    article.seo_title = "Bantuan 20 kapal nelayan Kalteng 2026"
+    article.seo_description = "Dislutkan menyerahkan 20 kapal kepada nelayan di lima kabupaten."
+    article.save()
+    response = client.get(article.get_absolute_url())
+    page = response.content.decode()
+    assert "<title>Bantuan 20 kapal nelayan Kalteng 2026 · Humas</title>" in page
+    assert f'<meta name="description" content="{article.seo_description}">' in page
+    assert f'<meta property="og:description" content="{article.seo_description}">' in page
+    assert structured(response)[0]["description"] == article.seo_description
+    assert "Dinas menyerahkan" in page  # readers still read the lead
+
+
+def test_a_live_items_search_engine_text_changes_only_after_review(
+    client, agency, writer, supervisor, second_supervisor
+):
+    from newsroom import editing, workflow
+    from newsroom.agenda import Announcement
+
+    item = editing.create(
+        Announcement(agency=agency, title="Seleksi penyuluh", lead="Pendaftaran dibuka."),
+        actor=writer,
+    )
+    workflow.submit(item, actor=writer)
+    workflow.approve(item, actor=supervisor)
+    item.refresh_from_db()
+    item.seo_title = "Seleksi penyuluh perikanan 2026"
+    editing.save(item, actor=writer, expected_version=item.version)
+    assert (
+        "<title>Seleksi penyuluh · Humas</title>"
+        in client.get(item.get_absolute_url()).content.decode()
+    )
+    workflow.approve_correction(item, actor=second_supervisor)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "<title>Seleksi penyuluh perikanan 2026 · Humas</title>" in page
+
+
+@pytest.mark.parametrize(
+    "kind", ["article", "page", "announcement", "event", "document", "gallery"]
+)
+def test_the_form_of_every_public_kind_has_the_search_engine_fields(client, supervisor, kind):
+    client.force_login(supervisor)
+    page = client.get(f"/admin/newsroom/{kind}/add/").content.decode()
+    assert 'name="seo_title"' in page and 'name="seo_description"' in page
+    assert "Mesin pencari" in page
