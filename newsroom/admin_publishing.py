@@ -227,6 +227,8 @@ class PublishableAdmin(ReshowFormWhenFileNotStored, AgencyScopedAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in self.rich_text_fields:
             kwargs["widget"] = rich_text_widget()
+        elif db_field.name == "seo_description":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3})  # 160 characters: a short text
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
