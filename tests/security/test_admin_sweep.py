@@ -23,7 +23,17 @@ from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
 from newsroom import editing, workflow
-from newsroom.models import Announcement, Category, Event, Notification, Page, Tag
+from newsroom.demo_library import pdf_file
+from newsroom.models import (
+    Announcement,
+    Category,
+    Document,
+    Event,
+    Gallery,
+    Notification,
+    Page,
+    Tag,
+)
 from outreach.planning import KeyMessage, Objective, Pillar
 from outreach.posts import HashtagSet, PlannedPost
 from ppid import services
@@ -91,6 +101,17 @@ def agency_b_world(other_agency, make_user, make_article):
               start_date=timezone.localdate()),
         actor=people[Role.WRITER],
     )  # fmt: skip
+    # The download centre and galleries (newsroom.library).
+    editing.create(
+        Document(agency=other_agency, title=f"{SECRET} dokumen", kind="laporan", year=2025,
+                 file=SimpleUploadedFile("b.pdf", pdf_file("Rahasia", ["x"]))),
+        actor=people[Role.WRITER],
+    )  # fmt: skip
+    editing.create(
+        Gallery(agency=other_agency, title=f"{SECRET} galeri"),
+        actor=people[Role.WRITER],
+        m2m={"items": [{"kind": "video", "video_url": "https://youtu.be/aqz-KE-bpKQ"}]},
+    )
     Notification.objects.create(
         recipient=people[Role.SUPERVISOR], article=article, agency=other_agency,
         subject=f"{SECRET} pemberitahuan",
