@@ -14,6 +14,7 @@ urlpatterns = [
     path("status/<int:pk>/tarik/", views.withdraw, name="withdraw"),
     path("status/<int:pk>/survei/", views.survey, name="survey"),
     path("pemberitahuan/<int:pk>/", views.notice, name="notice"),
+    path("pemberitahuan/<int:pk>.pdf", views.notice_pdf, name="notice_pdf"),
     path("berkas/<int:pk>/", views.attachment, name="attachment"),
     path("keberatan/", views.objection_form, name="objection"),
     path("keberatan/berkala/", views.periodic_objection_form, name="objection_periodic"),

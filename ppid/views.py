@@ -10,9 +10,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -22,7 +23,7 @@ from accounts.models import Agency
 from newsroom.library import Document
 from portal import sites
 
-from . import deadlines, ratelimit, services
+from . import deadlines, pdf, ratelimit, services
 from .forms import (
     CompletionUploadForm,
     ObjectionForm,
@@ -145,7 +146,9 @@ def request_done(request):
     if not new:
         return redirect("ppid:status")
     req = _viewable_request(request, new["pk"])
-    return render(request, "ppid/request_done.html", {"req": req, "code": new["code"]})
+    receipt = req.events.exclude(notice_text="").order_by("id").first()
+    context = {"req": req, "code": new["code"], "receipt": receipt}
+    return render(request, "ppid/request_done.html", context)
 
 
 @never_cache
@@ -268,10 +271,10 @@ def withdraw(request, pk):
     return redirect("ppid:status_detail", pk=req.pk)
 
 
-@never_cache
-def notice(request, pk):
+def _viewable_notice(request, pk) -> RequestEvent:
     event = get_object_or_404(
-        RequestEvent.objects.select_related("request__agency", "objection__agency"), pk=pk
+        RequestEvent.objects.select_related("request__agency", "objection__agency", "actor"),
+        pk=pk,
     )
     if event.request is not None:
         allowed = may_view_request(request, event.request)
@@ -281,7 +284,24 @@ def notice(request, pk):
         )
     if not event.notice_text or not allowed:
         raise Http404
+    return event
+
+
+@never_cache
+def notice(request, pk):
+    event = _viewable_notice(request, pk)
     return render(request, "ppid/notice.html", {"event": event, "req": event.request})
+
+
+@never_cache
+def notice_pdf(request, pk):
+    """The notice as a PDF letter (the receipt too: it is a request's first notice)."""
+    event = _viewable_notice(request, pk)
+    number = (event.request or event.objection).registration_number
+    response = HttpResponse(pdf.notice_pdf(event), content_type="application/pdf")
+    filename = slugify(f"{number} {event.notice_title}") or "pemberitahuan"
+    response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
 
 
 @never_cache

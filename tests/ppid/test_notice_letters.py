@@ -124,7 +124,7 @@ def decide_url(req):
 def test_the_form_shows_only_the_chosen_outcomes_fields(client, received, ppid_officer):
     client.login(username=ppid_officer.username, password=PASSWORD)
     first = client.get(decide_url(received)).content.decode()
-    assert 'name="keputusan"' in first and "Uji konsekuensi" not in first
+    assert 'name="keputusan"' in first and 'name="consequence_test"' not in first
     not_held = client.get(decide_url(received) + "?keputusan=not_held").content.decode()
     assert 'name="holder_of_information"' in not_held
     assert 'name="consequence_test"' not in not_held
@@ -201,3 +201,27 @@ def test_the_agency_admin_sets_place_and_format_and_a_persons_nip(
     assert 'name="ppid_letter_place"' in html and 'name="ppid_letter_format"' in html
     person = client.get(reverse("admin:accounts_user_change", args=[ppid_officer.pk]))
     assert 'name="nip"' in person.content.decode()
+
+
+def test_the_notice_and_the_receipt_come_as_pdf_letters(client, received, ppid_officer):
+    import io
+
+    from pypdf import PdfReader
+
+    services.decide(received, actor=ppid_officer, outcome="granted", reasons="Terlampir.")
+    receipt, decision = notices_of(received)
+    session = client.session
+    session["ppid_verified_requests"] = [received.pk]
+    session.save()
+    response = client.get(reverse("ppid:notice_pdf", args=[decision.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"]
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "002/PPID-DISLUTKAN/III/2026" in text
+    assert "NIP. 198703142010012005" in text
+    assert "Palangka Raya, 16 Maret 2026" in text
+    assert client.get(reverse("ppid:notice_pdf", args=[receipt.pk])).status_code == 200
+    client.logout()
+    other = client.__class__()
+    assert other.get(reverse("ppid:notice_pdf", args=[decision.pk])).status_code == 404
