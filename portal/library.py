@@ -102,7 +102,11 @@ def document_detail(request, slug):
     """One document: what it is, its type and size, and where it is used (articles, the DIP)."""
     document = _public_document(request, slug)
     articles = document.articles.public().only("slug", "title", "publish_at")[:10]
-    dip_entries = document.dip_entries.filter(published=True).only("title", "category")[:10]
+    dip_entries = (
+        document.dip_entries.filter(published=True)
+        .select_related("agency")
+        .only("title", "category", "agency__slug")[:10]
+    )
     return render(
         request,
         "portal/document_detail.html",

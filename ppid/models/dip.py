@@ -2,10 +2,12 @@
 
 from calendar import monthrange
 from datetime import date
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -120,6 +122,11 @@ class DIPEntry(models.Model):
     )  # fmt: skip
     #: What an exempt entry must state instead: its ground, the test, until when.
     REQUIRED_WHEN_EXEMPT = ("exemption_ground", "exempt_until")
+
+    def get_absolute_url(self) -> str:
+        """Where the public finds this entry: its agency's list, searched by its title."""
+        query = urlencode({"instansi": self.agency.slug, "q": self.title})
+        return f"{reverse('ppid:dip_list')}?{query}"
 
     @property
     def is_exempt(self) -> bool:
