@@ -54,6 +54,11 @@ def public_sql(alias: str) -> tuple[str, int]:
     return f"{sql} AND ({a}.expire_at IS NULL OR {a}.expire_at > %s)", 2
 
 
+def site_kinds() -> list[type[Publishable]]:
+    """The publishable kinds the public site shows (every kind but internal ones)."""
+    return [model for model in kinds() if model.shown_on_site]
+
+
 def kinds() -> list[type[Publishable]]:
     """Every concrete publishable model (articles, pages, ...)."""
     return [m for m in apps.get_models() if issubclass(m, Publishable)]
@@ -99,6 +104,9 @@ class Publishable(AgencyOwned):
 
     #: The editor's fields, in the order the revision data keeps them.
     content_fields: tuple[str, ...] = ()
+    #: False for a kind the public site never shows (planned social media posts): its changes
+    #: leave the page cache alone (portal.cache, portal.cache_hooks).
+    shown_on_site = True
     #: What site search reads (portal.search): field name -> weight, "A" (counts most) to "D".
     #: None: the title (A), lead or summary (B) and body or description (C) the kind has, when it
     #: has a public address; an empty dict keeps the kind out of search.

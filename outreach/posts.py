@@ -92,6 +92,8 @@ class PlannedPost(Publishable):
         "platform", "source_type", "source_id", "title", "caption", "hashtags", "image",
         "link", "planned_at", "pillar", "objective", "key_message",
     )  # fmt: skip
+    #: Posted on social media, never shown on the portal: approving one keeps the page cache.
+    shown_on_site = False
 
     platform = models.CharField(_("platform"), max_length=12, choices=Platform.choices)
     source_type = models.ForeignKey(

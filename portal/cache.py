@@ -161,12 +161,10 @@ def next_publication(generation: int) -> float | None:
 
 
 def public_kinds() -> list:
-    """Every publishable kind (the models that opt into newsroom.publishing.Publishable)."""
-    from django.apps import apps  # this module loads with the settings, before the apps
+    """Every publishable kind the public site shows (newsroom.publishing.site_kinds)."""
+    from newsroom.publishing import site_kinds  # this module loads with the settings
 
-    from newsroom.publishing import Publishable
-
-    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+    return site_kinds()
 
 
 def _aware(epoch: float):

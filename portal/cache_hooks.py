@@ -94,6 +94,8 @@ def _row(model, pk) -> tuple[str, object]:
 
 
 def on_published_changed(sender, object_id=None, **kwargs):
+    if not getattr(sender, "shown_on_site", True):
+        return  # an internal kind (planned social posts): no public page changed
     row = _row(sender, object_id)
     if row in _state.covered:
         _state.covered.discard(row)  # the step's own commit has bumped already
@@ -137,7 +139,7 @@ def connect() -> None:
         post_save.connect(on_menu_row_changed, sender=model, dispatch_uid=f"menus_{label}")
         post_delete.connect(on_menu_row_changed, sender=model, dispatch_uid=f"menus_del_{label}")
     for model in apps.get_models():
-        if not issubclass(model, Publishable):
+        if not issubclass(model, Publishable) or not model.shown_on_site:
             continue
         label = model._meta.label_lower
         post_save.connect(
