@@ -1,5 +1,7 @@
 """Rich text is cleaned with an allow-list before it is stored, and again when it is shown."""
 
+import re
+
 import pytest
 
 from newsroom.models import Article
@@ -64,6 +66,10 @@ def test_rendered_article_page_is_clean(client, attacked):
 def test_text_written_to_the_database_directly_is_cleaned_when_shown(client, attacked):
     Article.objects.filter(pk=attacked.pk).update(body=ATTACK)  # bypasses save()
     body = client.get(attacked.get_absolute_url()).content.decode()
+    # The page's own scripts: its schema.org data block (JSON with <, > and & escaped, so the
+    # attack cannot close it) and static files. Nothing of the attack may run.
+    body = re.sub(r'<script type="application/ld\+json">[^<]*</script>', "", body)
+    body = re.sub(r'<script src="/static/[^"<>]+\.js" defer></script>', "", body)
     assert "<script" not in body.lower()
     assert "onerror" not in body.lower()
 
