@@ -1,12 +1,15 @@
-"""Journey 2: a citizen on a 360 px phone files an information request, tracks it, and after the
-PPID officer decides it in the admin, sees the decision and files an objection."""
+"""Journey 2: a citizen on a 360 px phone files an information request and tracks it; the PPID
+officer decides it (outcome, preview of the written notice, send) and records the delivery; the
+citizen objects, the PPID head answers, and the dispute taken to the Komisi Informasi is
+recorded (issue 13's journey)."""
 
 import re
 
 import pytest
+from django.utils import timezone
 
 from accounts.models import Agency
-from ppid.models import InformationRequest, Objection
+from ppid.models import Dispute, InformationRequest, Objection
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -105,6 +108,16 @@ def test_citizen_files_tracks_and_objects_on_a_phone(visitor):
     req.refresh_from_db()
     assert req.outcome == "partial"
 
+    # The information reaches the requester: the officer records the delivery.
+    officer.goto(f"/admin/ppid/informationrequest/{req.pk}/aksi/deliver/")
+    officer.check("deliver-form")
+    officer.page.fill("#id_delivered_on", timezone.localdate().isoformat())
+    officer.page.select_option("#id_channel", "email")
+    officer.page.locator("#content-main input[type=submit]").click()
+    officer.page.wait_for_url(re.compile(rf"/informationrequest/{req.pk}/change/$"))
+    req.refresh_from_db()
+    assert req.delivered_on == timezone.localdate()
+
     track(citizen, number, code)
     assert "Dikabulkan sebagian" in page.inner_text("main")
     # Activated from the keyboard: should a page ever be wider than the phone, the
@@ -123,5 +136,31 @@ def test_citizen_files_tracks_and_objects_on_a_phone(visitor):
     objection = Objection.objects.get(request=req)
     assert objection.registration_number in page.inner_text("main")
     assert fits_the_screen(page)
+
+    # The PPID head (not the officer who decided) answers the objection.
+    head = visitor("head")
+    head.login("atasan_ppid")
+    head.goto(f"/admin/ppid/objection/{objection.pk}/putuskan/")
+    head.check("objection-answer")
+    head.page.check("input[name=decision][value=upheld]")
+    head.page.fill("#id_reasons", "Data per nelayan memuat data pribadi (Pasal 17 huruf h).")
+    head.page.locator("#content-main input[type=submit]").click()
+    head.page.wait_for_url(re.compile(rf"/objection/{objection.pk}/change/$"))
+    objection.refresh_from_db()
+    assert objection.decision == "upheld"
+
+    # The requester sees the answer and until when the Komisi Informasi can be asked...
+    track(citizen, number, code)
+    assert "Komisi Informasi" in page.inner_text("main")
+    citizen.check("objection-answered")
+    # ... and takes it there: the officer records the dispute in the register.
+    officer.goto(f"/admin/ppid/dispute/add/?objection={objection.pk}")
+    officer.check("dispute-form")
+    officer.page.fill("#id_filed_on", timezone.localdate().isoformat())
+    officer.page.fill("#id_commission_number", "012/XII/KI-KALTENG-PS/2026")
+    officer.page.select_option("#id_stage", "mediation")
+    officer.page.click("input[name=_save]")
+    officer.page.wait_for_url(re.compile(r"/admin/ppid/dispute/$"))
+    assert Dispute.objects.get(objection=objection).commission_number.startswith("012/")
     # No page of the journey scrolls sideways on a 360 px phone.
     assert OVERFLOWING == []
