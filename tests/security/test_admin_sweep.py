@@ -34,6 +34,7 @@ from newsroom.models import (
     Page,
     Tag,
 )
+from outreach.comments import Comment, ReplyTemplate
 from outreach.planning import KeyMessage, Objective, Pillar
 from outreach.posts import HashtagSet, PlannedPost
 from ppid import services
@@ -60,6 +61,8 @@ PARAM_SAMPLES = {
         "deliver",
     ],  # fmt: skip
     "number": ["1"],
+    # The comment desk's steps (outreach.admin_comments).
+    "step": ["ambil", "tutup", "buka"],
 }
 
 
@@ -153,6 +156,10 @@ def agency_b_world(other_agency, make_user, make_article):
                     planned_at=timezone.now(), pillar=pillar, objective=objective),
         actor=people[Role.WRITER],
     )  # fmt: skip
+    # The comment desk: a comment and a reply template.
+    Comment.objects.create(agency=other_agency, platform="instagram", author_name=f"{SECRET} warga",
+                           text=f"{SECRET} komentar")  # fmt: skip
+    ReplyTemplate.objects.create(agency=other_agency, title=f"{SECRET} templat", body="Halo {nama}")
     return other_agency
 
 
