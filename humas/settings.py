@@ -391,7 +391,7 @@ CKEDITOR_CONFIGS = {
             ["Format", "Bold", "Italic", "Underline", "Strike"],
             ["NumberedList", "BulletedList", "Blockquote"],
             ["Link", "Unlink"],
-            # Iframe: a YouTube video, kept only as a youtube-nocookie.com embed (newsroom.sanitize).
+            # Iframe: a YouTube video, kept only as a youtube-nocookie.com embed (newsroom.sanitize)
             ["Image", "Iframe", "Table", "HorizontalRule"],
             ["Undo", "Redo", "RemoveFormat", "Source"],
         ],
