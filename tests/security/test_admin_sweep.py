@@ -37,6 +37,8 @@ from newsroom.models import (
 from outreach.comments import Comment, ReplyTemplate
 from outreach.planning import KeyMessage, Objective, Pillar
 from outreach.posts import HashtagSet, PlannedPost
+from portal.models import Menu
+from portal.redirects import NotFoundPath, Redirect
 from ppid import services
 from ppid.models import ClosureDay, ConsequenceTest, DIPEntry, Dispute, ReportNarrative
 from ppid.services import privacy
@@ -160,6 +162,12 @@ def agency_b_world(other_agency, make_user, make_article):
     Comment.objects.create(agency=other_agency, platform="instagram", author_name=f"{SECRET} warga",
                            text=f"{SECRET} komentar")  # fmt: skip
     ReplyTemplate.objects.create(agency=other_agency, title=f"{SECRET} templat", body="Halo {nama}")
+    # The agency's site: a menu, a redirect and a logged 404.
+    Menu.objects.create(agency=other_agency, location=Menu.Location.FOOTER)
+    Redirect.objects.create(agency=other_agency, old_path=f"/{SECRET.lower()}-lama/", target="/")
+    NotFoundPath.objects.create(
+        agency=other_agency, path=f"/{SECRET.lower()}-hilang/", day=timezone.localdate(), count=3
+    )
     return other_agency
 
 
