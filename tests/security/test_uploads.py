@@ -187,12 +187,13 @@ def test_public_information_files_get_a_generated_name_with_their_real_extension
     client, superuser, agency
 ):
     from ppid.models import DIPEntry
+    from tests.ppid.conftest import DIP_COLUMNS
 
     client.force_login(superuser)
     client.post(
         "/admin/ppid/dipentry/add/",
         {"agency": agency.pk, "title": "Laporan", "category": "berkala", "published": "on",
-         "file": SimpleUploadedFile("laporan.html", PDF + HTML)},
+         **DIP_COLUMNS, "file": SimpleUploadedFile("laporan.html", PDF + HTML)},
     )  # fmt: skip
     entry = DIPEntry.objects.get()
     # A PDF that is also an HTML page, uploaded as .html: stored as .pdf under a random name.
