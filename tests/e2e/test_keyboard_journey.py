@@ -37,10 +37,16 @@ def test_keyboard_visitor_reaches_navigation_search_and_the_request_form(visitor
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "main"
 
-    # Main navigation: every link reachable, "News" opens the news list.
+    # Main navigation: every link reachable, "News" opens the news list; a group ("PPID") is a
+    # disclosure opened with Enter, its links next in the Tab order.
     person.goto("/")
-    for label in ["Beranda", "Berita", "PPID", "Informasi publik"]:
+    for label in ["Beranda", "Berita"]:
         tab_until(page, lambda e, label=label: e["tag"] == "A" and e["text"] == label)
+    tab_until(page, lambda e: e["tag"] == "SUMMARY" and e["text"] == "PPID")
+    page.keyboard.press("Enter")
+    inside = tab_until(page, lambda e: e["tag"] == "A", limit=1)
+    assert inside["href"].startswith("/")
+    tab_until(page, lambda e: e["tag"] == "A" and e["text"] == "Informasi publik")
     person.goto("/")
     tab_until(page, lambda e: e["tag"] == "A" and e["text"] == "Berita")
     page.keyboard.press("Enter")
