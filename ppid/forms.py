@@ -29,6 +29,9 @@ from .models.survey import SCALE
 from .uploads import MAX_FILES, inspect_upload
 from .validators import validate_identity
 
+#: The largest amount a PPID form takes (the database column holds up to about 2.1 billion).
+MAX_RUPIAH = 1_000_000_000
+
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
@@ -356,6 +359,7 @@ class DecideForm(forms.Form):
     fee_estimate = forms.IntegerField(
         label=_("Cost (Rp)"),
         min_value=0,
+        max_value=MAX_RUPIAH,
         initial=0,
         help_text=_("0 when free of charge (copies sent by e-mail usually are)."),
     )
@@ -410,8 +414,8 @@ class DeliveryForm(forms.Form):
 
 class FeeForm(forms.Form):
     description = forms.CharField(label=_("Description"), initial=_("Printed copies"))
-    pages = forms.IntegerField(label=_("Pages"), min_value=0)
-    amount = forms.IntegerField(label=_("Amount (Rp)"), min_value=0)
+    pages = forms.IntegerField(label=_("Pages"), min_value=0, max_value=100_000)
+    amount = forms.IntegerField(label=_("Amount (Rp)"), min_value=0, max_value=MAX_RUPIAH)
     paid_at = forms.DateField(
         label=_("Paid on"),
         required=False,

@@ -1,9 +1,9 @@
 """The public-information list (Daftar Informasi Publik, UU 14/2008 Pasal 9-11 and 17)."""
 
-from calendar import monthrange
 from datetime import date
 from urllib.parse import urlencode
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -20,9 +20,7 @@ PERIODIC_MONTHS = 6
 
 def months_before(day: date, months: int) -> date:
     """The same day ``months`` calendar months earlier (31 Aug -> 28/29 Feb)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
+    return day - relativedelta(months=months)
 
 
 def exemption_ended_q(today: date) -> Q:
