@@ -1,6 +1,8 @@
 """Uploaded photos: checks (a real image of an allowed type, bounded in bytes and pixels) and the
 resized renditions the portal shows instead of the originals."""
 
+from __future__ import annotations
+
 import hashlib
 import io
 import logging
@@ -11,7 +13,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps
 
 logger = logging.getLogger(__name__)
@@ -68,6 +73,24 @@ def validate_image(upload) -> None:
             upload.seek(position)
 
 
+def require_alt_text(image, alt: str, alt_field: str) -> None:
+    """Refuse a photo without its description for people who cannot see it (WCAG 1.1.1)."""
+    if image and not (alt or "").strip():
+        raise ValidationError(
+            {alt_field: _("Describe the photo for people who cannot see it (alternative text).")}
+        )
+
+
+def focal_point_field(verbose_name):
+    """One coordinate of a photo's focal point: 0 (left or top) to 1, the centre by default."""
+    return models.FloatField(
+        verbose_name,
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=gettext_lazy("0 to 1; click the photo to set it."),
+    )
+
+
 # --- Renditions: what the portal shows instead of the uploaded original -------------------------
 
 RENDITIONS_DIR = "renditions"
@@ -75,8 +98,14 @@ RENDITIONS_DIR = "renditions"
 COVER_WIDTHS = (480, 960, 1440)
 CARD_WIDTHS = (400, 800)
 LOGO_WIDTHS = (96, 192)
-SHARE_WIDTH = 1200
-ORIENTATION_TAG = 0x0112  # Open Graph / Twitter cards want at least 1200 px wide
+SHARE_WIDTH = 1200  # Open Graph / Twitter cards want at least 1200 px wide
+ORIENTATION_TAG = 0x0112
+#: Shapes of renditions cut to a fixed frame, as (width, height) ratios: the portal's cards
+#: (``.card-media`` is 16:9 in static/css/site.css) and the link preview's 1200 × 630.
+CARD_RATIO = (16, 9)
+SHARE_RATIO = (1200, 630)
+#: The centre of a photo: where a crop is placed when nobody chose a focal point.
+CENTRE = (0.5, 0.5)
 
 
 @dataclass(frozen=True)
@@ -114,51 +143,110 @@ class Picture:
         return ", ".join(f"{r.url} {round(r.width / base)}x" for r in self.fallback)
 
 
-def rendition_name(original_name: str, width: int, fmt: str) -> str:
+@dataclass(frozen=True)
+class Crop:
+    """A fixed shape (``ratio``, width to height) cut around ``focal`` (x and y from 0 to 1)."""
+
+    ratio: tuple[int, int]
+    focal: tuple[float, float] = CENTRE
+
+    @classmethod
+    def around(cls, ratio, focal=None) -> Crop:
+        x, y = focal if focal is not None else CENTRE
+        # Two decimals: a hundredth of the photo is finer than anyone clicks, and the names of
+        # the files stay few.
+        return cls(ratio, (round(_unit(x), 2), round(_unit(y), 2)))
+
+    @property
+    def tag(self) -> str:
+        """Part of the rendition's name: another shape or point makes other files."""
+        return f"c{self.ratio[0]}x{self.ratio[1]}-f{self.focal[0]:.2f}-{self.focal[1]:.2f}"
+
+    def box(self, size: tuple[int, int]) -> tuple[int, int, int, int]:
+        """The part of an upright image of ``size`` kept: as large as the shape allows,
+        centred on the focal point as far as the edges let it be."""
+        width, height = size
+        want = self.ratio[0] / self.ratio[1]
+        if width / height > want:  # wider than the shape: cut the sides
+            kept = max(1, round(height * want))
+            left = _clamp(round(self.focal[0] * width - kept / 2), 0, width - kept)
+            return (left, 0, left + kept, height)
+        kept = max(1, round(width / want))  # taller: cut the top and bottom
+        top = _clamp(round(self.focal[1] * height - kept / 2), 0, height - kept)
+        return (0, top, width, top + kept)
+
+
+def _unit(value) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.5
+    return 0.5 if number != number else min(1.0, max(0.0, number))  # NaN: the centre
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+def rendition_name(original_name: str, width: int, fmt: str, crop: Crop | None = None) -> str:
     """Where the rendition of ``original_name`` at ``width`` lives (stable, so cached by name)."""
     digest = hashlib.sha256(original_name.encode()).hexdigest()[:16]
     stem = Path(original_name).stem[:40]
-    return f"{RENDITIONS_DIR}/{digest[:2]}/{stem}-{digest}-{width}w.{fmt}"
+    shape = f"-{crop.tag}" if crop is not None else ""
+    return f"{RENDITIONS_DIR}/{digest[:2]}/{stem}-{digest}-{width}w{shape}.{fmt}"
 
 
-def picture(image_field, widths=COVER_WIDTHS, webp: bool = True) -> Picture | None:
-    """Renditions of ``image_field`` at ``widths`` (made on first use), or None without a file.
+def picture(
+    image_field, widths=COVER_WIDTHS, webp: bool = True, crop: Crop | None = None
+) -> Picture | None:
+    """Renditions of ``image_field`` at ``widths`` (made on first use), or None without a file;
+    with ``crop``, cut to its shape around its focal point.
 
     An unreadable original is logged and yields None, so one broken upload never breaks a page.
     """
-    if not image_field or not image_field.name:
+    if not image_field or not getattr(image_field, "name", None):
         return None
     # Remember the result by name: on object storage every exists() would be a network round trip.
-    key = "picture:" + hashlib.sha256(f"{image_field.name}|{widths}|{webp}".encode()).hexdigest()
+    shape = crop.tag if crop is not None else ""
+    what = f"{image_field.name}|{widths}|{webp}|{shape}"
+    key = "picture:" + hashlib.sha256(what.encode()).hexdigest()
     pic = cache.get(key)
     if pic is None:
-        pic = _make_picture(image_field.storage, image_field.name, widths, webp)
+        pic = _make_picture(image_field.storage, image_field.name, widths, webp, crop)
         if pic is not None:
             cache.set(key, pic, 24 * 60 * 60)
     return pic
 
 
-def _make_picture(storage, name: str, widths, with_webp: bool) -> Picture | None:
+def _make_picture(storage, name: str, widths, with_webp: bool, crop=None) -> Picture | None:
     try:
         with storage.open(name, "rb") as fh, Image.open(fh) as image:
             size, has_alpha = _upright_size(image), _has_alpha(image)
     except Exception:
         logger.warning("Cannot read image %s for renditions", name, exc_info=True)
         return None
-    targets = sorted({min(w, size[0]) for w in widths})
+    box = crop.box(size) if crop is not None else None
+    kept = (box[2] - box[0], box[3] - box[1]) if box else size
+    targets = sorted({min(w, kept[0]) for w in widths})
     fallback_fmt = "png" if has_alpha else "jpg"
     try:
-        webp = [_ensure(storage, name, w, "webp", size) for w in targets] if with_webp else []
-        fallback = [_ensure(storage, name, w, fallback_fmt, size) for w in targets]
+        webp = (
+            [_ensure(storage, name, w, "webp", kept, crop, box) for w in targets]
+            if with_webp
+            else []
+        )
+        fallback = [_ensure(storage, name, w, fallback_fmt, kept, crop, box) for w in targets]
     except Exception:
         logger.warning("Cannot make renditions of %s", name, exc_info=True)
         return None
     return Picture(webp, fallback, "image/png" if has_alpha else "image/jpeg")
 
 
-def share_image(image_field) -> Rendition | None:
-    """One JPEG rendition for link previews (Open Graph, Twitter)."""
-    pic = picture(image_field, widths=(SHARE_WIDTH,), webp=False)  # crawlers want JPEG/PNG
+def share_image(image_field, focal=None) -> Rendition | None:
+    """One JPEG rendition for link previews (Open Graph, Twitter): 1200 × 630 cut around
+    ``focal`` (the centre when not given)."""
+    crop = Crop.around(SHARE_RATIO, focal)
+    pic = picture(image_field, widths=(SHARE_WIDTH,), webp=False, crop=crop)  # crawlers: JPEG
     return pic.fallback[-1] if pic else None
 
 
@@ -178,11 +266,13 @@ def _has_alpha(image) -> bool:
     )
 
 
-def _ensure(storage, original: str, width: int, fmt: str, size: tuple[int, int]) -> Rendition:
-    name = rendition_name(original, width, fmt)
+def _ensure(
+    storage, original: str, width: int, fmt: str, size: tuple[int, int], crop=None, box=None
+) -> Rendition:
+    name = rendition_name(original, width, fmt, crop)
     height = max(1, round(size[1] * width / size[0]))
     if not storage.exists(name):
-        data = _render(storage, original, width, height, fmt)
+        data = _render(storage, original, width, height, fmt, box)
         saved = storage.save(name, ContentFile(data))
         if saved != name:
             # Another worker made the same rendition meanwhile: keep theirs, drop ours.
@@ -190,11 +280,20 @@ def _ensure(storage, original: str, width: int, fmt: str, size: tuple[int, int])
     return Rendition(storage.url(name), width, height)
 
 
-def _render(storage, original: str, width: int, height: int, fmt: str) -> bytes:
+def _render(storage, original: str, width: int, height: int, fmt: str, box=None) -> bytes:
     with storage.open(original, "rb") as fh, Image.open(fh) as image:
-        # JPEGs decode straight at a smaller scale: a 40 Mpx photo never fills memory whole.
-        image.draft("RGB", (height, width) if _is_turned(image) else (width, height))
+        upright = _upright_size(image)
+        # The whole upright image at the scale the rendition needs (all of it, or what the box
+        # keeps of it): JPEGs decode straight at a smaller scale, so a 40 Mpx photo never fills
+        # memory whole.
+        scale = width / ((box[2] - box[0]) if box else upright[0])
+        wanted = (max(1, round(upright[0] * scale)), max(1, round(upright[1] * scale)))
+        image.draft("RGB", (wanted[1], wanted[0]) if _is_turned(image) else wanted)
         image = ImageOps.exif_transpose(image)
+        if box is not None:
+            # The box was measured on the original; the decoded image may be 1/2 to 1/8 of it.
+            ratio = image.size[0] / upright[0]
+            image = image.crop(tuple(round(edge * ratio) for edge in box))
         if fmt == "jpg":
             image = image.convert("RGB")
         elif image.mode not in ("RGB", "RGBA"):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from humas.links import slug_url
 
-from .images import validate_image
+from .images import focal_point_field, require_alt_text, validate_image
 from .publishing import Publishable, Status, public_sql
 from .sanitize import sanitize_html
 
@@ -89,7 +89,7 @@ class Article(Publishable):
 
     content_fields = (
         "title", "slug", "lead", "body", "cover_image", "cover_alt", "cover_caption",
-        "cover_credit", "category", "tags", "is_featured", "documents",
+        "cover_credit", "focal_x", "focal_y", "category", "tags", "is_featured", "documents",
     )  # fmt: skip
 
     title = models.CharField(_("title"), max_length=200)
@@ -115,6 +115,10 @@ class Article(Publishable):
     )
     cover_caption = models.CharField(_("photo caption"), max_length=300, blank=True)
     cover_credit = models.CharField(_("photo credit"), max_length=120, blank=True)
+    # Where the cover's subject is (0 to 1 across and down): every rendition cut to a fixed
+    # shape (cards, link previews) is cut around it (newsroom.images.Crop).
+    focal_x = focal_point_field(_("focal point, across"))
+    focal_y = focal_point_field(_("focal point, down"))
     category = models.ForeignKey(
         Category,
         on_delete=models.SET_NULL,
@@ -165,6 +169,15 @@ class Article(Publishable):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self):
+        super().clean()
+        require_alt_text(self.cover_image, self.cover_alt, "cover_alt")
+
+    @property
+    def focal(self) -> tuple[float, float]:
+        """The cover's focal point, (across, down)."""
+        return (self.focal_x, self.focal_y)
+
     def save(self, *args, **kwargs):
         # Stored text is always sanitised, whichever entry point saved it.
         self.body = sanitize_html(self.body)
@@ -196,7 +209,8 @@ class Page(Publishable):
     shown at ``/instansi/<agency>/<path>/``; reviewed and published like articles."""
 
     content_fields = (
-        "title", "slug", "parent", "position", "lead", "body", "image", "image_caption",
+        "title", "slug", "parent", "position", "lead", "body", "image", "image_alt",
+        "image_caption",
     )  # fmt: skip
     #: Addresses under /instansi/<agency>/ that belong to other views.
     RESERVED_SLUGS = frozenset({"feed", "agenda.ics"})
@@ -227,6 +241,12 @@ class Page(Publishable):
     image = models.ImageField(
         _("image"), upload_to="pages/%Y/%m/", blank=True, validators=[validate_image]
     )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
 
     class Meta:
@@ -241,6 +261,7 @@ class Page(Publishable):
         return self.title
 
     def clean(self):
+        require_alt_text(self.image, self.image_alt, "image_alt")
         if self.parent_id is None and self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another.")})
         path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
