@@ -319,6 +319,7 @@ class Page(Publishable):
 
 # The workflow's models live beside their logic; imported here so Django registers them.
 from .agenda import Announcement, Event  # noqa: E402, F401
+from .autosave import Autosave  # noqa: E402, F401
 from .library import Document, DocumentDownload, Gallery, GalleryItem  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
 from .revisions import Revision, TimelineEvent  # noqa: E402, F401
