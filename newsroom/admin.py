@@ -59,10 +59,22 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
     date_hierarchy = "created_at"
     fieldsets = [
         (None, {"fields": ["agency", "title", "slug", "lead", "body", "expected_version"]}),
-        (_("Photo"), {"fields": ["cover_image", "cover_alt", "cover_caption", "cover_credit"]}),
+        (
+            _("Photo"),
+            {
+                "fields": [
+                    "cover_image",
+                    ("focal_x", "focal_y"),
+                    "cover_alt",
+                    "cover_caption",
+                    "cover_credit",
+                ]
+            },
+        ),
         (None, {"fields": ["category", "tags", "is_featured"]}),
         (_("Attached documents"), {"fields": ["documents"]}),
     ]
+    focal_point_image = "cover_image"
     preview_template = "portal/article_detail.html"
     preview_name = "article"
 
@@ -81,7 +93,7 @@ class PageAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["agency", "parent", "title", "slug", "position", "expected_version"]}),
         (None, {"fields": ["lead", "body"]}),
-        (_("Image"), {"fields": ["image", "image_caption"]}),
+        (_("Image"), {"fields": ["image", "image_alt", "image_caption"]}),
     ]
     frozen_when_published = ("slug", "parent")
     preview_template = "portal/page_detail.html"

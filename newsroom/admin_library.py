@@ -21,6 +21,7 @@ from accounts import permissions
 from humas import filestore
 
 from . import editing
+from .admin_images import ImageFieldsAdminMixin
 from .admin_publishing import PublishableAdmin
 from .document_files import max_bytes
 from .library import Document, DocumentDownload, Gallery, GalleryItem, download_figures
@@ -101,7 +102,7 @@ class DocumentAdmin(PublishableAdmin):
         return {"document": obj, "articles": [], "dip_entries": []}
 
 
-class GalleryItemInline(admin.StackedInline):
+class GalleryItemInline(ImageFieldsAdminMixin, admin.StackedInline):
     model = GalleryItem
     extra = 1
     ordering = ["position", "id"]

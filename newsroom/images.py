@@ -243,9 +243,9 @@ def _make_picture(storage, name: str, widths, with_webp: bool, crop=None) -> Pic
 
 
 def share_image(image_field, focal=None) -> Rendition | None:
-    """One JPEG rendition for link previews (Open Graph, Twitter): 1200 × 630 cut around
-    ``focal`` (the centre when not given)."""
-    crop = Crop.around(SHARE_RATIO, focal)
+    """One JPEG rendition for link previews (Open Graph, Twitter). A photo with its ``focal``
+    point is cut to 1200 × 630 around it; without one (a logo) it keeps its own shape."""
+    crop = Crop.around(SHARE_RATIO, focal) if focal is not None else None
     pic = picture(image_field, widths=(SHARE_WIDTH,), webp=False, crop=crop)  # crawlers: JPEG
     return pic.fallback[-1] if pic else None
 

@@ -40,8 +40,8 @@ CARD_FIELDS = ("agency", "category")
 # a query per card: tests/portal/test_queries.py), and what its fragment key is made of: the
 # article's and its agency's version and updated_at (portal.fragments.content_key).
 CARD_COLUMNS = (
-    *("slug", "title", "lead", "cover_image", "publish_at", "agency", "category"),
-    *("version", "updated_at"),
+    *("slug", "title", "lead", "cover_image", "focal_x", "focal_y", "publish_at", "agency"),
+    *("category", "version", "updated_at"),
     *("agency__slug", "agency__name", "agency__short_name", "agency__updated_at"),
     *("category__slug", "category__name"),
 )
@@ -185,7 +185,9 @@ def article_detail(request, slug):
         .prefetch_related("tags"),
         slug=slug,
     )
-    share = images.share_image(article.cover_image) or images.share_image(article.agency.logo)
+    share = images.share_image(article.cover_image, article.focal) or images.share_image(
+        article.agency.logo
+    )
     canonical_url = sites.public_url(request, article.get_absolute_url(), article.agency)
     share_image_url = request.build_absolute_uri(share.url) if share else ""
     return render(

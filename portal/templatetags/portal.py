@@ -10,17 +10,30 @@ from portal import fragments, menus, sites
 
 register = template.Library()
 
-WIDTHS = {"cover": images.COVER_WIDTHS, "card": images.CARD_WIDTHS, "logo": images.LOGO_WIDTHS}
+#: The sizes a template asks for: widths, and the shape the renditions are cut to (None: the
+#: photo's own). Cards are 16:9 boxes (``.card-media``); a gallery's photos keep their shape.
+SIZES = {
+    "cover": (images.COVER_WIDTHS, None),
+    "card": (images.CARD_WIDTHS, images.CARD_RATIO),
+    "wide": (images.COVER_WIDTHS, images.CARD_RATIO),
+    "photo": (images.CARD_WIDTHS, None),
+    "logo": (images.LOGO_WIDTHS, None),
+}
 
 
 @register.inclusion_tag("portal/_picture.html")
-def picture(image_field, alt="", size="cover", sizes="100vw", css_class="", eager=False):
-    """A ``<picture>`` of WebP and JPEG renditions with width and height set (no layout shift).
+def picture(
+    image_field, alt="", size="cover", sizes="100vw", css_class="", eager=False, focal=None
+):
+    """A ``<picture>`` of WebP and JPEG renditions with width and height set (no layout shift);
+    a fixed shape (``size="card"``) is cut around ``focal`` ((x, y) from 0 to 1, else the centre).
 
     Renders nothing when there is no photo or it cannot be read.
     """
+    widths, ratio = SIZES[size]
+    crop = images.Crop.around(ratio, focal) if ratio else None
     return {
-        "pic": images.picture(image_field, WIDTHS[size]),
+        "pic": images.picture(image_field, widths, crop=crop),
         "alt": alt,
         "sizes": sizes,
         "css_class": css_class,

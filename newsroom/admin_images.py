@@ -1,0 +1,75 @@
+"""Photos in the staff forms: a thumbnail of the current photo (a small rendition, never the
+original) beside the file input, and the focal point picked by a click on it.
+
+The focal point is two number inputs (0 to 1, across and down) that work without JavaScript;
+``static/js/admin-focal-point.js`` lets a click on the thumbnail fill them and marks the point.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
+from django.db import models
+
+from . import images
+
+#: The thumbnail's rendition: wide enough for a sharp picture in the form (shown at 320 px).
+THUMBNAIL_WIDTHS = (640,)
+
+
+def thumbnail(image_field) -> images.Rendition | None:
+    """A small JPEG/PNG rendition of a stored photo, or None (no photo, or it cannot be read)."""
+    if not image_field or not getattr(image_field, "url", None):
+        return None
+    pic = images.picture(image_field, THUMBNAIL_WIDTHS, webp=False)
+    return pic.default if pic else None
+
+
+class ThumbnailImageInput(AdminFileWidget):
+    """The admin's file input with the current photo shown as a thumbnail; given the ids of the
+    focal point's inputs (``focal``), the thumbnail is where the point is clicked."""
+
+    # Beside the app: form widgets are rendered by Django's form renderer, which reads the
+    # templates of apps (and Django's own), not the project's templates/ folder.
+    template_name = "newsroom/widgets/thumbnail_image_input.html"
+
+    def __init__(self, attrs=None, focal: tuple[str, str] | None = None):
+        super().__init__(attrs)
+        self.focal = focal
+
+    class Media:
+        css = {"all": ["css/admin-images.css"]}
+        js = ["js/admin-focal-point.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        # Only a stored file has renditions: a fresh upload shown again after a form error has
+        # none yet (its name is kept by the browser's file input, not by us).
+        widget["thumbnail"] = thumbnail(value) if widget["is_initial"] else None
+        if self.focal:
+            prefix = name[: -len(name.rsplit("-", 1)[-1])]  # inline forms: "items-0-"
+            widget["focal_x"], widget["focal_y"] = (f"id_{prefix}{f}" for f in self.focal)
+        return context
+
+
+class FocalPointInput(forms.NumberInput):
+    """One coordinate of the focal point: a number from 0 to 1 in hundredths."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"min": "0", "max": "1", "step": "0.01", **(attrs or {})})
+
+
+class ImageFieldsAdminMixin:
+    """Every image field of the admin's model gets the thumbnail; ``focal_point_image`` names the
+    one whose focal point ``focal_x`` / ``focal_y`` hold."""
+
+    focal_point_image: str | None = None
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.ImageField):
+            focal = ("focal_x", "focal_y") if db_field.name == self.focal_point_image else None
+            kwargs["widget"] = ThumbnailImageInput(focal=focal)
+        elif db_field.name in ("focal_x", "focal_y") and self.focal_point_image:
+            kwargs["widget"] = FocalPointInput()
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
