@@ -120,16 +120,23 @@ class TimelineEvent(models.Model):
 
     @property
     def label(self) -> str:
-        verb = self.action.rsplit(".", 1)[-1]
-        return str(EVENT_LABELS.get(verb, self.action))
+        return str(EVENT_LABELS.get(self._verb, self.action))
 
     @property
     def from_label(self) -> str:
+        if self._verb in LEAVES_SCHEDULE:
+            return str(EVENT_LABELS["scheduled"])
         return _status_label(self.from_status)
 
     @property
     def to_label(self) -> str:
+        if self._verb in ENTERS_SCHEDULE:
+            return str(EVENT_LABELS["scheduled"])
         return _status_label(self.to_status)
+
+    @property
+    def _verb(self) -> str:
+        return self.action.rsplit(".", 1)[-1]
 
 
 def _status_label(value: str) -> str:
@@ -154,6 +161,12 @@ EVENT_LABELS = {
     "rescheduled": _("Schedule changed"),
     "unscheduled": _("Schedule cancelled"),
 }
+
+
+#: A scheduled object is stored as published with a future time: the timeline names the state
+#: people see ("Terjadwal") instead of "Terbit → Terbit".
+ENTERS_SCHEDULE = frozenset({"scheduled", "rescheduled"})
+LEAVES_SCHEDULE = frozenset({"rescheduled", "published_now", "unscheduled"})
 
 
 def add_revision(

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from newsroom import workflow
 from newsroom.models import Article
@@ -73,3 +73,16 @@ def test_the_form_shows_the_schedule_and_its_steps(client, scheduled, supervisor
     assert response.status_code == 302
     scheduled.refresh_from_db()
     assert scheduled.is_scheduled
+
+
+def test_the_timeline_names_the_scheduled_state_not_published_to_published(scheduled, supervisor):
+    workflow.perform("reschedule", scheduled, actor=supervisor,
+                     publish_at=timezone.now() + timedelta(days=3))  # fmt: skip
+    workflow.perform("publish_now", scheduled, actor=supervisor)
+    with translation.override("id"):
+        steps = [(e.label, e.from_label, e.to_label) for e in scheduled.events.all()][-3:]
+    assert steps == [
+        ("Terjadwal", "Dalam peninjauan", "Terjadwal"),
+        ("Jadwal diubah", "Terjadwal", "Terjadwal"),
+        ("Diterbitkan sekarang (jadwal dimajukan)", "Terjadwal", "Terbit"),
+    ]
