@@ -60,6 +60,21 @@ class FocalPointInput(forms.NumberInput):
         super().__init__({"min": "0", "max": "1", "step": "0.01", **(attrs or {})})
 
 
+class FocalPointField(forms.FloatField):
+    """A coordinate of the focal point; left empty (or not sent at all, as by an older form
+    still open in a tab), the photo's centre."""
+
+    widget = FocalPointInput
+
+    def __init__(self, **kwargs):
+        kwargs.update(required=False, min_value=0, max_value=1)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        return 0.5 if number is None else number
+
+
 class ImageFieldsAdminMixin:
     """Every image field of the admin's model gets the thumbnail; ``focal_point_image`` names the
     one whose focal point ``focal_x`` / ``focal_y`` hold."""
@@ -70,6 +85,6 @@ class ImageFieldsAdminMixin:
         if isinstance(db_field, models.ImageField):
             focal = ("focal_x", "focal_y") if db_field.name == self.focal_point_image else None
             kwargs["widget"] = ThumbnailImageInput(focal=focal)
-        elif db_field.name in ("focal_x", "focal_y") and self.focal_point_image:
-            kwargs["widget"] = FocalPointInput()
+        elif db_field.name in ("focal_x", "focal_y"):
+            kwargs["form_class"] = FocalPointField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
