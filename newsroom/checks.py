@@ -107,15 +107,23 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", text or "").split())
 
 
+def link_messages() -> dict[str, str]:
+    """The wording of the link problems the editor's link dialog also warns about as one types
+    (static/js/editor-dialogs.js), so the dialog and this checklist say the same thing."""
+    return {
+        "empty": _("A link has no text (it goes to %(href)s)."),
+        "single": _("The link “%(text)s” is a single character: readers will not see or hit it."),
+        "http": _("The link “%(text)s” uses http://; use the https:// address."),
+    }
+
+
 def link_problem(href: str, text: str) -> str | None:
     """What is wrong with one link, or None."""
     shown = text or href
     if not text:
-        return _("A link has no text (it goes to %(href)s).") % {"href": href or "—"}
+        return link_messages()["empty"] % {"href": href or "—"}
     if len(text) == 1:
-        return _("The link “%(text)s” is a single character: readers will not see or hit it.") % {
-            "text": text
-        }
+        return link_messages()["single"] % {"text": text}
     parts = urlsplit(href)
     host = (parts.hostname or "").lower()
     if not href or href == "#" or "..." in href or "…" in href:
@@ -129,7 +137,7 @@ def link_problem(href: str, text: str) -> str | None:
             "href": href,
         }
     if parts.scheme == "http":
-        return _("The link “%(text)s” uses http://; use the https:// address.") % {"text": shown}
+        return link_messages()["http"] % {"text": shown}
     return None
 
 

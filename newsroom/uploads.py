@@ -43,6 +43,7 @@ from accounts.models import Agency
 from humas import filestore
 from humas.security import sniffed_extension
 
+from . import editor
 from .images import validate_image
 
 logger = logging.getLogger(__name__)
@@ -228,10 +229,16 @@ class EditorWidget(CKEditorUploadingWidget):
         # a URL without "?"), and the image dialog's Upload tab uses XHR, which carries the token.
         self.config.setdefault("imageUploadUrl", upload_url)
         self.config.setdefault("filebrowserUploadMethod", "xhr")
+        # The editor keeps only what the server keeps; its dialogs speak as the checklist does.
+        self.config.setdefault("allowedContent", editor.allowed_content())
+        self.config["humas"] = editor.messages()
         super()._set_config()
 
     @property
     def media(self):
-        # One list, so the admin's media merge keeps our script after ckeditor.js.
+        # One list, so the admin's media merge keeps our scripts after ckeditor.js: the
+        # Indonesian strings CKEditor's own "id" language lacks, the dialogs' rules, uploads.
         media = super().media
-        return Media(css=media._css, js=[*media._js, "js/editor-uploads.js"])
+        scripts = ["js/editor-lang-id.js", "js/editor-dialogs.js", "js/editor-uploads.js"]
+        css = {**media._css, "all": [*media._css.get("all", []), "css/admin-editor.css"]}
+        return Media(css=css, js=[*media._js, *scripts])

@@ -56,6 +56,9 @@ def write_in_ckeditor(page):
     dialog.wait_for()
     dialog.locator("input.cke_dialog_ui_input_text").nth(0).fill("laman resmi Dislutkan")
     dialog.locator("input.cke_dialog_ui_input_text").nth(1).fill("dislutkan.example.go.id")
+    # The dialog offers https:// first; this writer picks http://, and is warned at once.
+    page.evaluate("CKEDITOR.dialog.getCurrent().setValueOf('info', 'protocol', 'http://')")
+    assert "http://" in dialog.locator(".humas-editor-warning").inner_text()
     dialog.locator(".cke_dialog_ui_button_ok").click()
     html = editor_html(page)
     assert "<strong>kapal motor 5 GT</strong>" in html
