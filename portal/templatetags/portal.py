@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 
 from accounts.models import Agency
 from newsroom import images
+from newsroom.body_images import responsive_images
 from newsroom.sanitize import sanitize_html
 from portal import fragments, menus, sites
 
@@ -117,8 +118,9 @@ def agency_logo(agency, css_class="logo"):
 
 @register.filter
 def sanitized(html):
-    """Rich text as stored, cleaned once more on the way out (older rows, direct DB edits)."""
-    return mark_safe(sanitize_html(html))  # noqa: S308 - nh3 allow-list output
+    """Rich text as stored, cleaned once more on the way out (older rows, direct DB edits), its
+    own uploaded photos served as renditions (newsroom.body_images)."""
+    return mark_safe(responsive_images(sanitize_html(html)))  # noqa: S308 - nh3 output, escaped
 
 
 @register.simple_tag(takes_context=True)
