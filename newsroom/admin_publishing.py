@@ -33,6 +33,7 @@ from humas.filestore import ReshowFormWhenFileNotStored
 from . import checks, dashboard, editing, notifications, workflow
 from .admin_bulk import BulkWorkflowAdminMixin
 from .admin_images import ImageFieldsAdminMixin
+from .admin_no_lost_work import NoLostWorkAdminMixin
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
 from .sanitize import refused_frames, sanitize_html
@@ -100,7 +101,11 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 class PublishableAdmin(
-    ImageFieldsAdminMixin, BulkWorkflowAdminMixin, ReshowFormWhenFileNotStored, AgencyScopedAdmin
+    NoLostWorkAdminMixin,
+    ImageFieldsAdminMixin,
+    BulkWorkflowAdminMixin,
+    ReshowFormWhenFileNotStored,
+    AgencyScopedAdmin,
 ):
     """Objects of the staff member's agencies; every save and step goes through the workflow.
 

@@ -91,7 +91,8 @@ def store(
         from .editing import EDITABLE_STATES
 
         if obj.status not in EDITABLE_STATES:
-            raise AutosaveRefused(_("This form cannot be changed now, so it is not autosaved."), 403)
+            refused = _("This form cannot be changed now, so it is not autosaved.")
+            raise AutosaveRefused(refused, 403)
     elif not permissions.has_any_role(user, permissions.CONTENT_EDIT_ROLES):
         raise AutosaveRefused(_no_right(), 403)
     data = clean_payload(payload, allowed)
@@ -120,9 +121,8 @@ def clean_payload(payload, allowed: set[str]) -> dict:
     for name, value in payload["fields"].items():
         if name not in allowed:
             continue
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            fields[name] = value
-        elif isinstance(value, str):
+        strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if strings or isinstance(value, str):
             fields[name] = value
         else:
             raise AutosaveRefused(_("The autosave did not contain the form's fields."))

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from humas import filestore
 
-from . import notifications
+from . import autosave, notifications
 from .publishing import Publishable, Status
 from .revisions import Revision, add_revision
 from .sanitize import sanitize_html
@@ -48,6 +48,7 @@ def create(edited: Publishable, *, actor, m2m: dict[str, list[int]] | None = Non
         edited.save()
         edited.set_many_to_many(m2m or {})
         revision = add_revision(edited, actor, Revision.Kind.DRAFT)
+        autosave.forget_after_save(actor, edited, created=True)
         record_event(
             edited,
             "created",
@@ -85,6 +86,8 @@ def save(
             article.set_many_to_many(m2m or {})
             revision = add_revision(article, actor, Revision.Kind.DRAFT)
             record_event(article, "saved", actor=actor, revision=revision)
+        # What was typed is saved now: nothing to offer back when the form is opened again.
+        autosave.forget_after_save(actor, article, created=False)
     edited.version = article.version
     return revision
 

@@ -7,28 +7,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('newsroom', '0012_cover_focal_point_page_image_alt'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("newsroom", "0012_cover_focal_point_page_image_alt"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Autosave',
+            name="Autosave",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('data', models.JSONField(verbose_name='fields')),
-                ('saved_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='saved at')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("data", models.JSONField(verbose_name="fields")),
+                (
+                    "saved_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="saved at"
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'autosave',
-                'verbose_name_plural': 'autosaves',
-                'indexes': [models.Index(fields=['user', 'content_type', 'object_id'], name='autosave_form_idx')],
+                "verbose_name": "autosave",
+                "verbose_name_plural": "autosaves",
+                "indexes": [
+                    models.Index(
+                        fields=["user", "content_type", "object_id"], name="autosave_form_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -1,6 +1,8 @@
 // Unsaved changes in the form of a publishable object (article, page...). The workflow buttons
 // and "Restore" post their own small forms, which would throw the edit away, and so would leaving
-// the page: stop the first with a message beside the buttons, ask before the second.
+// the page. A step that has a "save, then take the step" button in the form (submit for review)
+// goes through that button; any other step is stopped with a message beside the buttons; leaving
+// the page asks first.
 (function () {
   "use strict";
   var form = document.querySelector(".workflow-main form");
@@ -34,6 +36,12 @@
         return;
       }
       event.preventDefault();
+      var step = stepForm.querySelector("button[name=action]");
+      var saveFirst = step && form.querySelector("button[name=_step][value='" + step.value + "']");
+      if (saveFirst) {
+        form.requestSubmit(saveFirst);
+        return;
+      }
       notice.hidden = false;
       notice.scrollIntoView({ block: "nearest" });
     });
