@@ -321,5 +321,6 @@ class Page(Publishable):
 from .agenda import Announcement, Event  # noqa: E402, F401
 from .autosave import Autosave  # noqa: E402, F401
 from .library import Document, DocumentDownload, Gallery, GalleryItem  # noqa: E402, F401
+from .media_library import MediaImage  # noqa: E402, F401
 from .notifications import Notification  # noqa: E402, F401
 from .revisions import Revision, TimelineEvent  # noqa: E402, F401
