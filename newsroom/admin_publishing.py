@@ -32,8 +32,6 @@ from humas.filestore import ReshowFormWhenFileNotStored
 
 from . import checks, dashboard, editing, notifications, workflow
 from .admin_bulk import BulkWorkflowAdminMixin
-from .admin_images import ImageFieldsAdminMixin
-from .admin_no_lost_work import NoLostWorkAdminMixin
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
 from .sanitize import refused_frames, sanitize_html
@@ -100,13 +98,7 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(dashboard.queue_q(self.value(), request.user))
 
 
-class PublishableAdmin(
-    NoLostWorkAdminMixin,
-    ImageFieldsAdminMixin,
-    BulkWorkflowAdminMixin,
-    ReshowFormWhenFileNotStored,
-    AgencyScopedAdmin,
-):
+class PublishableAdmin(BulkWorkflowAdminMixin, ReshowFormWhenFileNotStored, AgencyScopedAdmin):
     """Objects of the staff member's agencies; every save and step goes through the workflow.
 
     A save whose photo the storage cannot take comes back as the form (ReshowFormWhenFileNotStored).
@@ -271,7 +263,8 @@ class PublishableAdmin(
             self.save_formset(request, form, formset, change=change)
 
     def changelist_view(self, request, extra_context=None):
-        self.show_notices(request)
+        if request.method == "GET":  # not on a bulk step's confirmation or result page
+            self.show_notices(request)
         queue = permissions.review_agency_ids(request.user)
         extra = {"show_review_queue": queue is None or bool(queue)}
         return super().changelist_view(request, {**extra, **(extra_context or {})})
