@@ -32,6 +32,8 @@ from humas.filestore import ReshowFormWhenFileNotStored
 
 from . import checks, dashboard, editing, notifications, workflow
 from .admin_bulk import BulkWorkflowAdminMixin
+from .admin_images import ImageFieldsAdminMixin
+from .admin_no_lost_work import NoLostWorkAdminMixin
 from .publishing import Status, kinds
 from .revisions import Revision, diff_snapshots
 from .sanitize import refused_frames, sanitize_html
@@ -98,7 +100,13 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(dashboard.queue_q(self.value(), request.user))
 
 
-class PublishableAdmin(BulkWorkflowAdminMixin, ReshowFormWhenFileNotStored, AgencyScopedAdmin):
+class PublishableAdmin(
+    NoLostWorkAdminMixin,
+    ImageFieldsAdminMixin,
+    BulkWorkflowAdminMixin,
+    ReshowFormWhenFileNotStored,
+    AgencyScopedAdmin,
+):
     """Objects of the staff member's agencies; every save and step goes through the workflow.
 
     A save whose photo the storage cannot take comes back as the form (ReshowFormWhenFileNotStored).
