@@ -7,7 +7,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import dashboard, permissions
+from audit.log import record
+
+from . import dashboard, memberships, permissions
 from .models import Agency, Membership, Role, User
 
 admin.site.site_header = _("Humas — staff")
@@ -239,8 +241,27 @@ class AgencyAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else []
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        # Roles given on the agency's page are audited like those given in Memberships.
+        changed = formset.save(commit=False)
+        for membership in formset.deleted_objects:
+            memberships.remove_membership(membership, actor=request.user)
+        for membership in changed:
+            memberships.save_membership(membership, actor=request.user)
+        formset.save_m2m()
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            record(
+                "accounts.agency.changed",
+                agency=obj,
+                actor=request.user,
+                obj=obj,
+                summary=_changed_fields(form),
+            )
         if not change:
             created = set_up_agency(obj, request.user)
             self.message_user(
@@ -337,8 +358,21 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
             (_("Permissions"), {"fields": ("is_active", "is_staff")}),
         ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data:
+            # Switching an account off (or on) is a change to every agency it works for.
+            action = "accounts.user.activated" if obj.is_active else "accounts.user.deactivated"
+            for agency_id in set(obj.memberships.values_list("agency_id", flat=True)):
+                record(action, agency=agency_id, actor=request.user, obj=obj)
+
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         raise Http404
+
+
+def _changed_fields(form) -> str:
+    """The labels of the fields a form changed ("Nama, Zona waktu")."""
+    return ", ".join(str(form.fields[name].label or name) for name in form.changed_data)
 
 
 @admin.register(Membership)
@@ -354,3 +388,14 @@ class MembershipAdmin(AgencyScopedAdmin):
         # A membership changes role, never person: moving it to someone else would attach
         # them to this agency without the check on whom the administrator may manage.
         return ["user"] if obj is not None else []
+
+    # Every role given, changed or taken away is in the agency's audit log (accounts.memberships).
+    def save_model(self, request, obj, form, change):
+        memberships.save_membership(obj, actor=request.user)
+
+    def delete_model(self, request, obj):
+        memberships.remove_membership(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("user"):
+            memberships.remove_membership(membership, actor=request.user)

@@ -20,3 +20,17 @@ class AccountsConfig(AppConfig):
 
         # Agency administrators' panel on the dashboard: members and who lacks a second factor.
         dashboard.register("accounts.dashboard.panels", order=30)
+
+        from audit.log import register_actions
+
+        # What membership and settings changes are called in the agency's audit log.
+        register_actions(
+            {
+                "accounts.membership.added": _("Membership: role given"),
+                "accounts.membership.role_changed": _("Membership: role changed"),
+                "accounts.membership.removed": _("Membership: role taken away"),
+                "accounts.agency.changed": _("Agency settings changed"),
+                "accounts.user.activated": _("Account switched on"),
+                "accounts.user.deactivated": _("Account switched off"),
+            }
+        )

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "ppid",
     "portal",
     "outreach",
+    # The append-only audit log every app writes through audit.log.record (audit.admin shows it).
+    "audit",
 ]
 
 MIDDLEWARE = [

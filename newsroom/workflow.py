@@ -23,12 +23,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.dispatch import Signal
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import permissions
 from accounts.models import User
+from audit import log as audit
 
 from . import checks, notifications
 from .models import Article
@@ -366,13 +367,45 @@ def lock(obj: Publishable | int, model=Article) -> Publishable:
         raise WorkflowError(_("This article no longer exists.")) from None
 
 
+#: Timeline verbs that also go into the agency's audit log: every step of TRANSITIONS, and the
+#: other changes of state or of the approved text. Plain saves (drafts, corrections waiting for
+#: review) stay in the object's own history: they are many and change nothing the public sees.
+AUDITED_VERBS = frozenset(
+    {step.verb for step in TRANSITIONS.values()}
+    | {"created", "revision_restored", "posted"}  # posted: outreach.posts.mark_posted
+)
+
+
 def record_event(obj: Publishable, verb: str, *, actor, **fields) -> TimelineEvent:
-    """Add a line to the object's timeline, coded ``<app>.<model>.<verb>``."""
-    return obj.events.create(
+    """Add a line to the object's timeline, coded ``<app>.<model>.<verb>`` (and, for a change of
+    state, to the agency's audit log, in the same transaction)."""
+    event = obj.events.create(
         action=f"{obj.action_prefix()}.{verb}",
         actor=actor if getattr(actor, "pk", None) else None,
         **fields,
     )
+    if verb in AUDITED_VERBS:
+        audit.record(
+            event.action,
+            agency=obj.agency_id,
+            actor=actor,
+            obj=obj,
+            summary=_audit_summary(obj, verb, event),
+            at=event.created_at,
+        )
+    return event
+
+
+def _audit_summary(obj: Publishable, verb: str, event: TimelineEvent) -> str:
+    parts = []
+    if verb in {"scheduled", "rescheduled"} and obj.publish_at:
+        when = formats.date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
+        parts.append(_("To appear on %(when)s.") % {"when": when})
+    if event.self_approved:
+        parts.append(_("Self-approved (the agency allows it)."))
+    if event.comment:
+        parts.append(event.comment)
+    return " ".join(parts)
 
 
 def _transition(

@@ -23,6 +23,14 @@ class OutreachConfig(AppConfig):
         # The comment desk and the calendar on the staff dashboard (outreach.dashboard_desk).
         dashboard.register("outreach.dashboard_desk.panels", order=40)
 
+        from audit.log import register_actions
+
+        from .posts import PlannedPost
+
+        register_actions(
+            {f"{PlannedPost.action_prefix()}.posted": _("Planned post: marked as posted")}
+        )
+
         # Every app's admin module is loaded by now (the admin app autodiscovers in its ready).
         attach_content_plans(admin.site)
         for kind in kinds():

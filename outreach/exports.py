@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from humas import spreadsheet
+
 from . import platforms
-
-# A cell a spreadsheet would run as a formula ("=HYPERLINK(...)"): prefixed so it stays text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def header() -> list[str]:
@@ -64,12 +55,7 @@ def rows(posts, absolute=str) -> list[list[str]]:
 
 
 def write_csv(posts, absolute=str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header())
-    for row in rows(posts, absolute):
-        writer.writerow([_cell(value) for value in row])
-    return buffer.getvalue()
+    return spreadsheet.write_csv(header(), rows(posts, absolute))
 
 
 def csv_response(request, queryset) -> HttpResponse:
@@ -80,8 +66,7 @@ def csv_response(request, queryset) -> HttpResponse:
         .order_by("planned_at", "pk")
     )
     # Media addresses in full (a scheduling tool fetches them); storage URLs stay as they are.
-    body = "\ufeff" + write_csv(posts, request.build_absolute_uri)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="rencana-unggahan-{stamp}.csv"'
-    return response
+    return spreadsheet.csv_download(
+        f"rencana-unggahan-{stamp}.csv", header(), rows(posts, request.build_absolute_uri)
+    )

@@ -12,3 +12,10 @@ class PpidConfig(AppConfig):
 
         # What waits for this app's staff, on the dashboard at /admin/ and in the admin menu.
         dashboard.register("ppid.dashboard.panels", order=20)
+
+        from audit.log import register_actions
+
+        from .services.base import audit_labels
+
+        # What each PPID step is called in the agency's audit log (audit.admin).
+        register_actions(audit_labels())

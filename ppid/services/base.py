@@ -7,8 +7,10 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import permissions
+from audit import log as audit
 
 from ..models import InformationRequest, RegistrationCounter, RequestEvent
 from ..models.requests import MailStatus
@@ -92,11 +94,16 @@ def record_event(
     objection=None,
     mail_extra: str = "",
     at=None,
+    audit_summary: str = "",
 ) -> RequestEvent:
     """Write one timeline row; a notice is e-mailed to the requester after the commit.
 
     A notice is a letter: it takes the next letter number of its agency, the agency's place and
     the name and NIP of the staff member who sent it.
+
+    The step also goes into the agency's audit log, naming the request (or the objection) by its
+    registration number only. ``summary`` is not copied there, since it may quote what a requester
+    wrote; ``audit_summary`` is what the log may say (an outcome, never a requester's data).
     """
     recipient = request.email if request is not None else getattr(objection, "email", "")
     mail = {}
@@ -124,6 +131,16 @@ def record_event(
         **letter,
         **mail,
     )
+    subject = objection if objection is not None else request
+    audit.record(
+        action,
+        agency=subject.agency_id,
+        actor=actor,
+        obj=subject,
+        label=subject.registration_number,
+        summary=audit_summary,
+        at=event.created_at,
+    )
     if mail:
         transaction.on_commit(lambda: _enqueue_notice_mail(event.pk))
     return event
@@ -138,3 +155,66 @@ def _enqueue_notice_mail(event_id: int) -> None:
         send_notice_email.enqueue(event_id)
     except Exception:
         logger.exception("PPID notice e-mail for event %s could not be queued", event_id)
+
+
+def audit_labels() -> dict[str, object]:
+    """What the PPID's action codes mean in the audit log (registered by ppid.apps)."""
+    from audit.log import kind_labels
+
+    due_date = pgettext_lazy("audit log", "Due date recomputed (holiday table changed)")
+    return {
+        **kind_labels(
+            "ppid.request",
+            pgettext_lazy("audit log", "Information request"),
+            {
+                "received": pgettext_lazy("audit log", "Received"),
+                "in_process": pgettext_lazy("audit log", "Taken into process"),
+                "completion_requested": pgettext_lazy("audit log", "Completion requested"),
+                "completion_submitted": pgettext_lazy(
+                    "audit log", "Missing parts sent by the requester"
+                ),
+                "completed": pgettext_lazy("audit log", "Completion recorded"),
+                "closed_incomplete": pgettext_lazy(
+                    "audit log", "Closed: not completed by the requester"
+                ),
+                "extended": pgettext_lazy("audit log", "Time extended"),
+                "decided": pgettext_lazy("audit log", "Decided"),
+                "file_sent": pgettext_lazy("audit log", "File sent"),
+                "fee_recorded": pgettext_lazy("audit log", "Fee recorded"),
+                "delivered": pgettext_lazy("audit log", "Information delivered"),
+                "withdrawn": pgettext_lazy("audit log", "Withdrawn by the requester"),
+                "due_date_recomputed": due_date,
+                "identity_purged": pgettext_lazy(
+                    "audit log", "Identity files removed after the retention period"
+                ),
+            },
+        ),
+        **kind_labels(
+            "ppid.objection",
+            pgettext_lazy("audit log", "Objection"),
+            {
+                "filed": pgettext_lazy("audit log", "Filed"),
+                "decided": pgettext_lazy("audit log", "Answered by the PPID head"),
+                "due_date_recomputed": due_date,
+            },
+        ),
+        **kind_labels(
+            "ppid.dispute",
+            pgettext_lazy("audit log", "Dispute at the Komisi Informasi"),
+            {
+                "recorded": pgettext_lazy("audit log", "Recorded"),
+                "updated": pgettext_lazy("audit log", "Updated"),
+            },
+        ),
+        **kind_labels(
+            "ppid.dip",
+            pgettext_lazy("audit log", "DIP entry"),
+            {
+                "created": pgettext_lazy("audit log", "Added"),
+                "changed": pgettext_lazy("audit log", "Changed"),
+                "published": pgettext_lazy("audit log", "Published"),
+                "withdrawn": pgettext_lazy("audit log", "Withdrawn from the public list"),
+                "deleted": pgettext_lazy("audit log", "Deleted"),
+            },
+        ),
+    }

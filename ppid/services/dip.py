@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
+from audit import log as audit
 from humas import filestore
 
 from ..models.dip import DIPEntry, DIPEvent
@@ -109,6 +110,10 @@ def check_dip_entry(entry: DIPEntry, *, actor, previous: DIPEntry | None = None)
 
 
 def _record(entry: DIPEntry, action: str, summary: str, *, actor, comment: str = "") -> DIPEvent:
+    # The list is public information: its title and what changed may go into the audit log.
+    audit.record(
+        action, agency=entry.agency_id, actor=actor, obj=entry, label=entry.title, summary=summary
+    )
     return DIPEvent.objects.create(
         entry=entry,
         agency_id=entry.agency_id,

@@ -378,6 +378,7 @@ def decide_objection(objection: Objection, *, actor, decision: str, reasons: str
             objection=objection,
             notice_title=title,
             notice_text=text,
+            audit_summary=objection.get_decision_display(),
         )
     return objection
 

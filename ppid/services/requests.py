@@ -433,5 +433,6 @@ def decide(
             actor=actor,
             notice_title=title,
             notice_text=text,
+            audit_summary=req.get_outcome_display(),
         )
     return req

@@ -22,6 +22,7 @@ from django.urls import URLPattern, reverse
 from django.utils import timezone
 
 from accounts.models import Agency, Membership, Role, User
+from audit import log as audit
 from newsroom import editing, workflow
 from newsroom.demo_library import pdf_file
 from newsroom.models import (
@@ -162,6 +163,11 @@ def agency_b_world(other_agency, make_user, make_article):
     Comment.objects.create(agency=other_agency, platform="instagram", author_name=f"{SECRET} warga",
                            text=f"{SECRET} komentar")  # fmt: skip
     ReplyTemplate.objects.create(agency=other_agency, title=f"{SECRET} templat", body="Halo {nama}")
+    # The audit log (the steps above wrote entries too; this one names B's secret outright).
+    audit.record(
+        "accounts.membership.added", agency=other_agency, actor=people[Role.AGENCY_ADMIN],
+        obj=people[Role.WRITER], label=f"{SECRET} anggota", summary=f"{SECRET} peran",
+    )  # fmt: skip
     # The agency's site: a menu, a redirect and a logged 404.
     Menu.objects.create(agency=other_agency, location=Menu.Location.FOOTER)
     Redirect.objects.create(agency=other_agency, old_path=f"/{SECRET.lower()}-lama/", target="/")
