@@ -14,7 +14,8 @@ from accounts import permissions
 from accounts.models import Role
 
 from . import notifications
-from .admin_publishing import PublishableAdmin, ReviewQueueAdminMixin
+from .admin_images import LibraryCoverFormMixin
+from .admin_publishing import PublishableAdmin, PublishableAdminForm, ReviewQueueAdminMixin
 from .models import Article, Category, Notification, Page, Tag
 
 
@@ -47,6 +48,10 @@ class TagAdmin(CategoryAdmin):
         return permissions.has_any_role(request.user, permissions.NEWSROOM_ROLES)
 
 
+class ArticleAdminForm(LibraryCoverFormMixin, PublishableAdminForm):
+    """An article's form: its cover can also be chosen from the agency's photo library."""
+
+
 @admin.register(Article)
 class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
     """News articles: the first publishable kind; it also hosts the review queue of all kinds."""
@@ -64,6 +69,7 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
             {
                 "fields": [
                     "cover_image",
+                    "from_library",
                     ("focal_x", "focal_y"),
                     "cover_alt",
                     "cover_caption",
@@ -74,9 +80,20 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
         (None, {"fields": ["category", "tags", "is_featured"]}),
         (_("Attached documents"), {"fields": ["documents"]}),
     ]
+    form = ArticleAdminForm
     focal_point_image = "cover_image"
     preview_template = "portal/article_detail.html"
     preview_name = "article"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only (in review, archived): no library to choose from.
+        return [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != "from_library"]})
+            for name, opts in fieldsets
+        ]
 
     def preview_context(self, request, obj):
         return {"article": obj, "related": []}
@@ -184,4 +201,4 @@ class NotificationAdmin(admin.ModelAdmin):
 
 # Announcements and the agenda (admin_agenda), the download centre and galleries (admin_library)
 # have their own admin modules; importing them registers them.
-from . import admin_agenda, admin_library  # noqa: E402, F401
+from . import admin_agenda, admin_library, admin_media  # noqa: E402, F401

@@ -10,8 +10,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from . import images
+from . import images, media_library
+from .media_library import MediaImage
 
 #: The thumbnail's rendition: wide enough for a sharp picture in the form (shown at 320 px).
 THUMBNAIL_WIDTHS = (640,)
@@ -88,3 +91,57 @@ class ImageFieldsAdminMixin:
         elif db_field.name in ("focal_x", "focal_y"):
             kwargs["form_class"] = FocalPointField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class LibraryPickerInput(forms.TextInput):
+    """The number of a library photo, with the link that opens the library to choose one (the
+    admin's own raw-id lookup: a popup of the library's list, a click on a photo fills this)."""
+
+    template_name = "newsroom/widgets/library_picker_input.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["lookup_url"] = reverse("admin:newsroom_mediaimage_changelist")
+        context["widget"]["attrs"].setdefault("class", "vForeignKeyRawIdAdminField")
+        return context
+
+
+class LibraryCoverFormMixin(forms.ModelForm):
+    """An article's form with "choose from the library" for its cover (the admin sets ``user``):
+    the chosen photo replaces the cover, its alt text, caption, credit and focal point."""
+
+    from_library = forms.ModelChoiceField(
+        MediaImage.objects.none(),
+        required=False,
+        widget=LibraryPickerInput,
+        label=_("Or choose from the photo library"),
+        help_text=_(
+            "The library's photo becomes the cover, with its description, caption, credit and "
+            "focal point, when you save."
+        ),
+        error_messages={"invalid_choice": _("This photo is not in your agency's library.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        photos = MediaImage.objects.visible_to(self.user).select_related("agency")
+        if self.instance.agency_id:
+            photos = photos.filter(agency_id=self.instance.agency_id)
+        self.fields["from_library"].queryset = photos
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("from_library")
+        if photo is None:
+            return cleaned
+        agency = cleaned.get("agency") or getattr(self.instance, "agency", None)
+        if agency is not None and photo.agency_id != agency.pk:
+            self.add_error("from_library", _("This photo is in another agency's library."))
+        elif self.files.get(self.add_prefix("cover_image")):
+            self.add_error(
+                "from_library",
+                _("Upload a photo or choose one from the library, not both."),
+            )
+        else:
+            cleaned.update(media_library.use_as_cover(cleaned, photo))
+        return cleaned

@@ -73,12 +73,39 @@ def validate_image(upload) -> None:
             upload.seek(position)
 
 
+ALT_TEXT_REQUIRED = gettext_lazy(
+    "Describe the photo for people who cannot see it (alternative text)."
+)
+
+
 def require_alt_text(image, alt: str, alt_field: str) -> None:
     """Refuse a photo without its description for people who cannot see it (WCAG 1.1.1)."""
     if image and not (alt or "").strip():
-        raise ValidationError(
-            {alt_field: _("Describe the photo for people who cannot see it (alternative text).")}
-        )
+        raise ValidationError({alt_field: ALT_TEXT_REQUIRED}, code="alt_required")
+
+
+class AltTextRequired:
+    """A model whose photos each need their alt text (``alt_text_fields``: (photo, its alt text)
+    pairs). Checked with the fields, so a form that leaves either field out is not asked."""
+
+    alt_text_fields: tuple[tuple[str, str], ...] = ()
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        skipped = set(exclude or ())
+        for image, alt in self.alt_text_fields:
+            if image in skipped or alt in skipped or alt in errors:
+                continue
+            try:
+                require_alt_text(getattr(self, image), getattr(self, alt), alt)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
 
 def focal_point_field(verbose_name):

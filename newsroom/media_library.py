@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import permissions
 
-from .images import focal_point_field, require_alt_text, validate_image
+from .images import AltTextRequired, focal_point_field, validate_image
 from .publishing import AgencyOwned
 
 
@@ -40,8 +40,10 @@ class MediaImageQuerySet(models.QuerySet):
         )
 
 
-class MediaImage(AgencyOwned):
+class MediaImage(AltTextRequired, AgencyOwned):
     """One photo of an agency's library."""
+
+    alt_text_fields = (("file", "alt_text"),)
 
     file = models.ImageField(_("photo"), upload_to="library/%Y/%m/", validators=[validate_image])
     caption = models.CharField(_("caption"), max_length=300, blank=True)
@@ -74,10 +76,6 @@ class MediaImage(AgencyOwned):
 
     def __str__(self) -> str:
         return self.caption or self.alt_text or posixpath.basename(self.file.name)
-
-    def clean(self):
-        super().clean()
-        require_alt_text(self.file, self.alt_text, "alt_text")
 
 
 def record_upload(*, agency_id: int, name: str, uploaded_by=None) -> MediaImage:

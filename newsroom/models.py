@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from humas.links import slug_url
 
-from .images import focal_point_field, require_alt_text, validate_image
+from .images import AltTextRequired, focal_point_field, validate_image
 from .publishing import Publishable, Status, public_sql
 from .sanitize import sanitize_html
 
@@ -84,9 +84,10 @@ def related_candidates(article, tag_ids, per_kind: int, now=None) -> list[tuple]
         return cursor.fetchall()
 
 
-class Article(Publishable):
+class Article(AltTextRequired, Publishable):
     """A news article (berita): the first publishable kind."""
 
+    alt_text_fields = (("cover_image", "cover_alt"),)
     content_fields = (
         "title", "slug", "lead", "body", "cover_image", "cover_alt", "cover_caption",
         "cover_credit", "focal_x", "focal_y", "category", "tags", "is_featured", "documents",
@@ -169,10 +170,6 @@ class Article(Publishable):
     def __str__(self) -> str:
         return self.title
 
-    def clean(self):
-        super().clean()
-        require_alt_text(self.cover_image, self.cover_alt, "cover_alt")
-
     @property
     def focal(self) -> tuple[float, float]:
         """The cover's focal point, (across, down)."""
@@ -204,10 +201,11 @@ def unique_slug(title: str, exclude_pk: int | None = None) -> str:
     return slug
 
 
-class Page(Publishable):
+class Page(AltTextRequired, Publishable):
     """A page of an agency's own site (Profil, Visi dan Misi, Kontak, Profil PPID...), in a tree
     shown at ``/instansi/<agency>/<path>/``; reviewed and published like articles."""
 
+    alt_text_fields = (("image", "image_alt"),)
     content_fields = (
         "title", "slug", "parent", "position", "lead", "body", "image", "image_alt",
         "image_caption",
@@ -261,7 +259,6 @@ class Page(Publishable):
         return self.title
 
     def clean(self):
-        require_alt_text(self.image, self.image_alt, "image_alt")
         if self.parent_id is None and self.slug in self.RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is reserved; choose another.")})
         path = f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug

@@ -8,7 +8,10 @@ every agency's uploads to every staff member. Here:
 - Each image belongs to one agency and is stored under ``uploads/<agency id>/<yyyy>/<mm>/<dd>/``
   with a random name; the editor names the article's agency, and someone who writes for a single
   agency need not. Only real images pass (``newsroom.images.validate_image``).
-- "Browse server" lists only the folders of the agencies where the person holds a newsroom role.
+- Each upload is recorded in the agency's photo library (``newsroom.media_library``), so it can be
+  described, found by its caption and used again (also as an article's cover).
+- "Browse server" lists the photo libraries of the agencies where the person holds a newsroom
+  role, with their captions (and older uploads of those agencies' folders not in the library).
 - Who may do either is decided in ``accounts.permissions``; broken input answers 400, never 500.
 
 Uploads made before this module (``uploads/<yyyy>/...``, no agency) are listed to superusers only.
@@ -43,8 +46,9 @@ from accounts.models import Agency
 from humas import filestore
 from humas.security import sniffed_extension
 
-from . import editor
+from . import editor, images, media_library
 from .images import validate_image
+from .media_library import MediaImage
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +56,10 @@ logger = logging.getLogger(__name__)
 FUNC_NUM = re.compile(r"[0-9]{1,9}")
 AGENCY_ID = re.compile(r"[0-9]{1,18}")
 THUMB_SUFFIX = "_thumb"
+#: "Browse server" shows the newest photos of the library first, at most this many (search finds
+#: the older ones by caption).
+BROWSE_LIMIT = 120
+BROWSE_THUMB_WIDTHS = (160,)
 
 
 class UploadRefused(Exception):
@@ -95,6 +103,7 @@ def upload(request):
         except ValidationError as invalid:
             raise UploadRefused(" ".join(invalid.messages)) from None
         name = save_image(image, agency_id)
+        media_library.record_upload(agency_id=agency_id, name=name, uploaded_by=request.user)
     except UploadRefused as refused:
         return _answer(request, func_num, message=refused.message, status=refused.status)
     return _answer(request, func_num, url=default_storage.url(name), name=name)
@@ -174,13 +183,36 @@ def browse(request):
         if agency_ids is None
         else [agency_folder(agency_id) for agency_id in sorted(agency_ids)]
     )
-    files = [entry for root in roots for entry in _images_under(root)]
     form = SearchForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        query = form.cleaned_data.get("q", "").lower()
-        files = [f for f in files if query in f["visible_filename"].lower()]
+    query = form.cleaned_data.get("q", "") if request.method == "POST" and form.is_valid() else ""
+    library = MediaImage.objects.all()
+    if agency_ids is not None:
+        library = library.filter(agency_id__in=agency_ids)
+    photos = list(library.matching(query)[:BROWSE_LIMIT])
+    in_library = set(library.values_list("file", flat=True))
+    # Uploads from before the library (or whose row was removed): by file name, as before.
+    older = [
+        entry
+        for root in roots
+        for entry in _images_under(root)
+        if entry["name"] not in in_library and query.lower() in entry["name"].lower()
+    ]
+    files = [_library_entry(photo) for photo in photos] + older
     context = {"show_dirs": False, "dirs": [], "files": files, "form": form}
     return render(request, "ckeditor/browse.html", context)
+
+
+def _library_entry(photo: MediaImage) -> dict:
+    """A library photo as django-ckeditor's browse page wants it, named by its caption."""
+    found = images.picture(photo.file, BROWSE_THUMB_WIDTHS, webp=False)
+    label = str(photo)
+    return {
+        "src": photo.file.url,
+        "thumb": found.default.url if found else photo.file.url,
+        "is_image": True,
+        "name": photo.file.name,
+        "visible_filename": label if len(label) <= 40 else label[:39] + "…",
+    }
 
 
 def _images_under(folder: str) -> list[dict]:
@@ -202,6 +234,7 @@ def _images_under(folder: str) -> list[dict]:
         src = default_storage.url(path)
         found.append(
             {
+                "name": path,
                 "src": src,
                 "thumb": default_storage.url(posixpath.join(folder, thumb))
                 if thumb in thumbs

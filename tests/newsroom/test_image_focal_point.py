@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import modelform_factory
 from django.urls import reverse
 from PIL import Image
 
@@ -172,13 +173,20 @@ def test_an_empty_focal_point_means_the_centre(client, writer, agency, make_arti
     assert article.focal == (0.5, 0.5)
 
 
-def test_a_page_image_needs_its_alt_text(agency):
-    page = Page(agency=agency, title="Struktur", slug="struktur", image="pages/bagan.png")
+def test_a_page_image_needs_its_alt_text(agency, writer):
+    page = Page(agency=agency, author=writer, title="Struktur", slug="struktur", path="struktur")
+    page.image.save("bagan.jpg", ContentFile(photo_with_red((400, 300), (0, 0, 1, 1))), save=False)
     with pytest.raises(ValidationError) as refused:
-        page.clean()
+        page.full_clean()
     assert "image_alt" in refused.value.message_dict
     page.image_alt = "Bagan struktur organisasi"
-    page.clean()
+    page.full_clean()
+
+
+def test_a_form_without_the_alt_text_field_is_not_asked_for_it(agency):
+    form = modelform_factory(Article, fields=["title"])({"title": "Judul"}, instance=Article(
+        agency=agency, lead="x", body="<p>x</p>", cover_image="covers/a.jpg"))  # fmt: skip
+    assert form.is_valid(), form.errors
 
 
 def test_a_broken_photo_gives_a_form_without_thumbnail_not_an_error(client, writer, agency,

@@ -25,6 +25,7 @@ from accounts.models import Agency, Membership, Role, User
 from audit import log as audit
 from newsroom import editing, workflow
 from newsroom.demo_library import pdf_file
+from newsroom.media_library import MediaImage
 from newsroom.models import (
     Announcement,
     Category,
@@ -43,6 +44,7 @@ from portal.redirects import NotFoundPath, Redirect
 from ppid import services
 from ppid.models import ClosureDay, ConsequenceTest, DIPEntry, Dispute, ReportNarrative
 from ppid.services import privacy
+from tests.newsroom.portal_helpers import image_bytes
 from tests.ppid.conftest import applicant
 
 SECRET = "Rahasia-Instansi-B"
@@ -118,6 +120,11 @@ def agency_b_world(other_agency, make_user, make_article):
         actor=people[Role.WRITER],
         m2m={"items": [{"kind": "video", "video_url": "https://youtu.be/aqz-KE-bpKQ"}]},
     )
+    # The agency's photo library (newsroom.media_library).
+    MediaImage.objects.create(
+        agency=other_agency, caption=f"{SECRET} foto", alt_text=f"{SECRET} alt",
+        file=SimpleUploadedFile("b.jpg", image_bytes(size=(320, 180))),
+    )  # fmt: skip
     Notification.objects.create(
         recipient=people[Role.SUPERVISOR], article=article, agency=other_agency,
         subject=f"{SECRET} pemberitahuan",
