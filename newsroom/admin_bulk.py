@@ -169,6 +169,8 @@ class BulkWorkflowAdminMixin:
             "items": items,
             "done": done,
             "skipped": skipped,
+            "publish_at": form.cleaned_data.get("publish_at"),
+            "comment": form.cleaned_data.get("comment", ""),
             "changelist_url": self._changelist_url(request),
         }
         return TemplateResponse(request, self.bulk_result_template, context)

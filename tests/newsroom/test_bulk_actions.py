@@ -275,9 +275,11 @@ def test_schedule_puts_every_item_at_the_chosen_wib_time(client, in_review, supe
         .replace(hour=8, minute=0, second=0, microsecond=0)
     )
     client.force_login(supervisor)
-    result = rows(
-        confirm(client, "schedule", [one.pk, two.pk], publish_at=when.strftime("%Y-%m-%dT%H:%M"))
+    response = confirm(
+        client, "schedule", [one.pk, two.pk], publish_at=when.strftime("%Y-%m-%dT%H:%M")
     )
+    result = rows(response)
+    assert "08.00 WIB" in response.content.decode()
     assert result["Satu"].done and result["Dua"].done
     for article in (one, two):
         article.refresh_from_db()
