@@ -122,7 +122,6 @@ class AuditEntryAdmin(AgencyScopedAdmin):
     list_filter = [("actor", admin.RelatedOnlyFieldListFilter), ActionFilter, DateRangeFilter,
                    "agency"]  # fmt: skip
     search_fields = ["object_label"]
-    search_help_text = _("Search by the title or number of what was acted on.")
     list_select_related = ["agency"]
     list_per_page = 50
     show_full_result_count = False
