@@ -39,6 +39,12 @@ class ScheduleForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser offers no time already past (the server refuses one anyway).
+        now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        self.fields["publish_at"].widget.attrs["min"] = now
+
     def clean_publish_at(self):
         value = self.cleaned_data["publish_at"]  # read as Asia/Jakarta (settings.TIME_ZONE)
         if value <= timezone.now():

@@ -63,7 +63,7 @@ def plan(action: str, objects: Iterable[Publishable], actor) -> list[Item]:
     """
     step = workflow.TRANSITIONS[action]
     items = [Item(obj) for obj in objects]
-    wrote = _wrote_text(action, [item.obj for item in items], actor) if step.four_eyes else set()
+    wrote = _wrote_text([item.obj for item in items], actor) if step.four_eyes else set()
     for item in items:
         obj = item.obj
         if not permissions.can_do_publishing_action(actor, obj, action):
@@ -143,7 +143,7 @@ def run(
     return items
 
 
-def _wrote_text(action: str, objects: list[Publishable], actor) -> set[int]:
+def _wrote_text(objects: list[Publishable], actor) -> set[int]:
     """Ids of the objects whose text ``actor`` wrote (:func:`newsroom.workflow.wrote_text`), in
     one query for the whole selection instead of two per object."""
     wrote = {obj.pk for obj in objects if obj.author_id == actor.pk}

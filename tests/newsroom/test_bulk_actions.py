@@ -337,3 +337,24 @@ def test_more_than_the_limit_is_refused_before_anything_changes(
     response = confirm(client, "approve", [a.pk for a in articles])
     assert "paling banyak 2" in " ".join(messages_of(response))
     assert {status_of(a) for a in articles} == {S.IN_REVIEW}
+
+
+def test_four_eyes_in_bulk_counts_only_edits_since_the_last_approval(
+    draft, writer, supervisor, second_supervisor
+):
+    """The batch read of the confirmation page agrees with workflow.wrote_text: an edit made
+    before the last approval no longer binds the supervisor."""
+    article = draft(title="Diedit sebelum disetujui")
+    edit(article, supervisor, lead=GOOD_LEAD)
+    workflow.submit(article, actor=writer)
+    workflow.approve(article, actor=second_supervisor)
+    workflow.archive(article, actor=second_supervisor, comment="Perlu diperbarui.")
+    workflow.reopen(article, actor=second_supervisor)
+    edit(article, writer, lead=GOOD_LEAD + " Diperbarui.")
+    workflow.submit(article, actor=writer)
+    article = Article.objects.select_related("agency").get(pk=article.pk)
+    for person, bound in ((supervisor, False), (writer, True), (second_supervisor, False)):
+        assert workflow.wrote_text(article, person) is bound
+        assert bulk._wrote_text([article], person) == ({article.pk} if bound else set())
+    [item] = bulk.plan("approve", [article], supervisor)
+    assert not item.skip
