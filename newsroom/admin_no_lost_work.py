@@ -15,6 +15,7 @@ The endpoints answer JSON and never a 500: another agency's object is a 404 like
 from __future__ import annotations
 
 import json
+import secrets
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
@@ -73,8 +74,9 @@ class NoLostWorkAdminMixin:
             autosave_url = self._admin_url("autosave", obj.pk)
         config = {"presence_seconds": presence.interval_seconds()}
         if obj is not None:
-            viewers = presence.here(obj, user)
-            config.update(presence_url=self._admin_url("presence", obj.pk))
+            page = secrets.token_hex(8)  # this page load, told apart from the next one
+            viewers = presence.here(obj, user, page)
+            config.update(presence_url=self._admin_url("presence", obj.pk), presence_page=page)
             config.update(presence_text=presence.notice(viewers))
         if editable:
             config.update(autosave_url=autosave_url, autosave_seconds=autosave.interval_seconds())
@@ -163,18 +165,20 @@ class NoLostWorkAdminMixin:
         return set(form.base_fields) - readonly - {"expected_version"}
 
     def presence_view(self, request, object_id):
-        """POST from an open form every ~45 s: returns who else has it open.
-        POST {"leave": true} when the form is closed."""
+        """POST {"page": ...} from an open form every ~45 s: returns who else has it open.
+        POST {"leave": true, "page": ...} when the form is closed."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         obj = object_or_404(self, request, object_id)
         payload = _json_body(request, empty={})
         if not isinstance(payload, dict):
             return JsonResponse({"error": _("The message could not be read.")}, status=400)
+        page = payload.get("page") if isinstance(payload.get("page"), str) else ""
+        page = page[:32]
         if payload.get("leave") is True:
-            presence.left(obj, request.user)
+            presence.left(obj, request.user, page)
             return JsonResponse({"others": [], "text": ""})
-        viewers = presence.here(obj, request.user)
+        viewers = presence.here(obj, request.user, page)
         return JsonResponse(
             {
                 "others": [{"name": v.name, "since": v.since.isoformat()} for v in viewers],

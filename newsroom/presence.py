@@ -53,22 +53,26 @@ def _current(obj: Publishable, now: float) -> dict[str, dict]:
     return {uid: e for uid, e in entries.items() if now - e.get("seen", 0) < _ttl()}
 
 
-def here(obj: Publishable, user, now: datetime | None = None) -> list[Viewer]:
-    """``user`` has the form of ``obj`` open now; returns the others who have it open too."""
+def here(obj: Publishable, user, page: str = "", now: datetime | None = None) -> list[Viewer]:
+    """``user`` has the form of ``obj`` open now (in the page load ``page``); returns the others
+    who have it open too."""
     moment = (now or timezone.now()).timestamp()
     entries = _current(obj, moment)
     uid = str(user.pk)
     since = entries.get(uid, {}).get("since", moment)
     name = user.get_full_name() or user.get_username()
-    entries[uid] = {"name": name, "since": since, "seen": moment}
+    entries[uid] = {"name": name, "since": since, "seen": moment, "page": page}
     cache.set(_key(obj), entries, _ttl())
     return _others(entries, uid)
 
 
-def left(obj: Publishable, user) -> None:
-    """``user`` closed the form (or went elsewhere)."""
+def left(obj: Publishable, user, page: str = "") -> None:
+    """``user`` closed the form of page load ``page``. A save reloads the form: the old page's
+    goodbye may arrive after the new page said hello, and must not remove the person then."""
     entries = _current(obj, timezone.now().timestamp())
-    if entries.pop(str(user.pk), None) is not None:
+    entry = entries.get(str(user.pk))
+    if entry is not None and entry.get("page", "") == page:
+        del entries[str(user.pk)]
         cache.set(_key(obj), entries, _ttl())
 
 

@@ -214,7 +214,7 @@
       if (document.visibilityState === "hidden") {
         return;
       }
-      post(presenceUrl, {})
+      post(presenceUrl, { page: box.dataset.presencePage })
         .then(function (answer) {
           if (answer.ok) {
             notice.textContent = answer.json.text;
@@ -230,7 +230,9 @@
       }
     });
     window.addEventListener("pagehide", function () {
-      post(presenceUrl, { leave: true }, true).catch(function () {});
+      post(presenceUrl, { leave: true, page: box.dataset.presencePage }, true).catch(
+        function () {}
+      );
     });
   }
 })();
