@@ -100,7 +100,7 @@ def state_reason(action: str, obj: Publishable) -> str:
     elif obj.status == Status.PUBLISHED and obj.is_scheduled:
         status, why = _("scheduled"), _("already approved; change its time on its page")
     elif obj.status == Status.PUBLISHED:
-        why = _("already published")
+        why = _("already approved")
     else:
         why = _("reopen it as a draft first")
     return _("Status: %(status)s — %(why)s") % {"status": status, "why": why}

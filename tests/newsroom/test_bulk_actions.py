@@ -122,8 +122,9 @@ def test_the_confirmation_says_what_happens_to_each_item_and_changes_nothing(
     ready = in_review(title="Siap terbit")
     own = in_review(title="Tulisan penyunting", author=supervisor)
     draft = article_in(S.DRAFT, title="Masih draf")
+    live = article_in(S.PUBLISHED, title="Sudah tayang")
     client.force_login(supervisor)
-    response = choose(client, "approve", [ready, own, draft])
+    response = choose(client, "approve", [ready, own, draft, live])
     assert response.status_code == 200
     shown = rows(response)
     assert shown["Siap terbit"].will == "Akan langsung diterbitkan."
@@ -132,6 +133,7 @@ def test_the_confirmation_says_what_happens_to_each_item_and_changes_nothing(
         "Anda menulis naskah ini — perlu penyunting lain (empat mata)."
     )
     assert shown["Masih draf"].skip == "Status: draf — belum diajukan"
+    assert shown["Sudah tayang"].skip == "Status: terbit — sudah disetujui"
     page = response.content.decode()
     assert "empat mata" in page and "belum diajukan" in page
     assert [status_of(a) for a in (ready, own, draft)] == [S.IN_REVIEW, S.IN_REVIEW, S.DRAFT]
