@@ -80,7 +80,8 @@ class NoLostWorkAdminMixin:
             config.update(presence_text=presence.notice(viewers))
         if editable:
             config.update(autosave_url=autosave_url, autosave_seconds=autosave.interval_seconds())
-            offer = autosave.offered(user, self.model, obj)
+            # Not on a form sent back with errors: it already holds the typed text.
+            offer = autosave.offered(user, self.model, obj) if request.method == "GET" else None
             if offer is not None:
                 config["offer_when"] = formats.date_format(
                     timezone.localtime(offer.saved_at), "DATETIME_FORMAT"

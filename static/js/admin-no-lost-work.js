@@ -136,7 +136,7 @@
       var exists = Array.prototype.some.call(select.options, function (option) {
         return option.value === value;
       });
-      if (!exists && labels && labels[value]) {
+      if (!exists && labels && labels[value] && select.classList.contains("admin-autocomplete")) {
         // A search-as-you-type field (tags) lists only what is chosen: add the option back.
         select.add(new Option(labels[value], value));
       }
@@ -156,7 +156,11 @@
         return;
       }
       var editor = window.CKEDITOR && element.id && window.CKEDITOR.instances[element.id];
-      if (editor) {
+      if (editor && editor.status !== "ready") {
+        editor.on("instanceReady", function () {
+          editor.setData(value);
+        });
+      } else if (editor) {
         editor.setData(value);
       } else if (element.tagName === "SELECT") {
         setSelect(element, value, labels[name]);

@@ -17,6 +17,8 @@ from newsroom.models import Article
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+READY = "window.CKEDITOR && CKEDITOR.instances.id_body?.status === 'ready'"
+BODY = "<p>Pelatihan diikuti dua puluh peserta dari tiga kecamatan.</p>"
 NEW_LEAD = "Nelayan Kotawaringin menerima dua puluh kapal baru dari dinas pada Jumat pagi."
 
 
@@ -93,12 +95,14 @@ def test_typing_is_autosaved_and_offered_back_after_the_tab_was_closed(visitor, 
     writer = visitor("autosave-writer", viewport={"width": 1366, "height": 900})
     writer.login("penulis")
     writer.goto(change_url(article))
+    writer.page.wait_for_function(READY)
+    writer.page.evaluate(f"CKEDITOR.instances.id_body.setData('{BODY}')")
     writer.page.fill("#id_lead", NEW_LEAD)
     writer.page.fill("#id_title", "Pelatihan pengolahan ikan asin")
     status = writer.page.locator(".autosave-status")
     status.filter(has_text=re.compile(r"Tersimpan otomatis \d\d\.\d\d")).wait_for()
     saved = Autosave.objects.get(user__username="penulis", object_id=article.pk)
-    assert saved.fields["lead"] == NEW_LEAD
+    assert saved.fields["lead"] == NEW_LEAD and "dua puluh peserta" in saved.fields["body"]
     article.refresh_from_db()
     assert article.lead == "Ringkas."  # nothing saved for real, no revision added
     assert article.revisions.count() == 1
@@ -112,11 +116,12 @@ def test_typing_is_autosaved_and_offered_back_after_the_tab_was_closed(visitor, 
     notice.wait_for(state="visible")
     assert "Ada perubahan yang belum disimpan dari" in notice.inner_text()
     writer.check("autosave-offered")
-    writer.page.screenshot(path="/tmp/h1-shots/autosave-offer-1366.png", full_page=True)
     assert writer.page.input_value("#id_lead") == "Ringkas."
+    writer.page.wait_for_function(READY)
     notice.locator("button", has_text="Pulihkan").click()
     assert writer.page.input_value("#id_lead") == NEW_LEAD
     assert writer.page.input_value("#id_title") == "Pelatihan pengolahan ikan asin"
+    assert "dua puluh peserta" in writer.page.evaluate("CKEDITOR.instances.id_body.getData()")
     assert not notice.is_visible()
     pick_pillar(writer.page)
     writer.page.click("input[name=_continue]")
@@ -143,13 +148,12 @@ def test_a_second_person_with_the_form_open_is_named_on_it(visitor, settings):
     notice = second.page.locator(".presence-notice")
     notice.wait_for(state="visible")
     assert writer_name in notice.inner_text() and "simpan dapat bentrok" in notice.inner_text()
-    second.page.screenshot(path="/tmp/h1-shots/presence-360.png", full_page=True)
+    second.check("presence-notice-phone")
 
     # The first person's heartbeat brings the news to them too, without a reload.
     supervisor_name = User.objects.get(username="penyunting").get_full_name()
     first.page.locator(".presence-notice", has_text=supervisor_name).wait_for(state="visible")
     first.check("presence-notice")
-    first.page.screenshot(path="/tmp/h1-shots/presence-1366.png", full_page=True)
     # Not a lock: the writer still saves.
     first.page.fill("#id_lead", NEW_LEAD)
     pick_pillar(first.page)
