@@ -278,8 +278,11 @@ def seed(agencies: dict[str, Agency], stdout=None) -> int:
             picture = organisation_chart(agency.short_name, head, units)
             chart.image.save(f"struktur-{slug}.png", ContentFile(picture), save=False)
             chart.image_caption = f"Bagan struktur organisasi {agency.name}"
+            chart.image_alt = f"Bagan: {head} membawahi {', '.join(units)}"
             Page.objects.filter(pk=chart.pk).update(
-                image=chart.image.name, image_caption=chart.image_caption
+                image=chart.image.name,
+                image_alt=chart.image_alt,
+                image_caption=chart.image_caption,
             )
     if stdout is not None:
         stdout.write(f"Newsroom: {created} standard pages of the demo agencies created.")

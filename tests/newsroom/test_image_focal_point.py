@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from django.urls import reverse
 from PIL import Image
 
-from newsroom import images
-from newsroom.models import Article, Page
+from newsroom import editing, images
+from newsroom.models import Article, Gallery, Page
 from tests.newsroom.test_workflow_admin import form_data
 
 BLUE, RED = (30, 90, 160), (220, 30, 30)
@@ -198,3 +199,17 @@ def test_a_broken_photo_gives_a_form_without_thumbnail_not_an_error(client, writ
     assert response.status_code == 200
     assert "image-thumb" not in response.content.decode()
     assert "covers/hilang.jpg" in response.content.decode()  # the file input still names it
+
+
+def test_gallery_photos_show_thumbnails_in_the_form(client, writer, agency):
+    name = "galleries/2026/11/foto.jpg"
+    default_storage.save(name, ContentFile(photo_with_red((800, 600), (0, 0, 1, 1))))
+    gallery = editing.create(
+        Gallery(agency=agency, title="Penebaran benih"),
+        actor=writer,
+        m2m={"items": [{"kind": "photo", "image": name, "alt_text": "Benih ikan"}]},
+    )
+    client.force_login(writer)
+    page = client.get(reverse("admin:newsroom_gallery_change", args=[gallery.pk])).content.decode()
+    assert '<div class="image-thumb">' in page  # no focal point for gallery photos
+    assert '<img src="/media/renditions/' in page
