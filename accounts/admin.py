@@ -1,7 +1,9 @@
 """Staff admin for agencies, users and memberships, and the agency-scoping base every admin uses."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +51,53 @@ class ScopedChoicesMixin:
             if queryset is not None:
                 kwargs["queryset"] = queryset
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+#: Columns naming a row's agency (left out of lists for someone who works for one agency).
+AGENCY_COLUMNS = frozenset({"agency", "agency_short", "agency_label"})
+
+
+def _is_relation(model, path: str) -> bool:
+    """True when ``path`` ("agency", "objection__agency", "created_by") ends at a relation."""
+    try:
+        fields = get_fields_from_path(model, path)
+    except (FieldDoesNotExist, NotRelationField):
+        return False
+    return fields[-1].is_relation
+
+
+class ScopedRelatedListFilter(admin.RelatedOnlyFieldListFilter):
+    """The admin's filter by a related row, offering only what the person may see.
+
+    A choice must occur in the person's own (agency-scoped) rows and be visible to them:
+    agencies they work for, people who work there, other rows as the related model's admin
+    scopes them (scoped_choices). Django's RelatedFieldListFilter lists the whole table, and
+    with it other agencies' names.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        related = field.related_model
+        used = (
+            model_admin.get_queryset(request)
+            .distinct()
+            .values_list(f"{self.field_path}__pk", flat=True)
+        )
+        if related is Agency:
+            choices = permissions.agencies_for(request.user, model_admin.view_roles)
+        elif related is User:
+            ids = permissions.agency_ids_for(request.user, model_admin.view_roles)
+            choices = related._default_manager.all()
+            if ids is not None:
+                choices = choices.filter(memberships__agency__in=ids)
+        else:
+            choices = scoped_choices(model_admin, field, request)
+            if choices is None:
+                choices = related._default_manager.all()
+        choices = choices.filter(pk__in=used).distinct()
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            choices = choices.order_by(*ordering)
+        return [(obj.pk, str(obj)) for obj in choices]
 
 
 class AgencyScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
@@ -101,12 +150,35 @@ class AgencyScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
 
+    def sees_one_agency(self, request) -> bool:
+        """True for someone whose rows here all belong to one agency (most staff)."""
+        ids = permissions.agency_ids_for(request.user, self.view_roles)
+        return ids is not None and len(ids) <= 1
+
+    def get_list_display(self, request):
+        # An agency column that says the same name on every row only pushes the list past the
+        # screen's edge (issue 14 item 10); those who see several agencies get the short name.
+        columns = list(super().get_list_display(request))
+        if self.sees_one_agency(request):
+            return [c for c in columns if c not in AGENCY_COLUMNS]
+        return ["agency_label" if c == self.agency_field else c for c in columns]
+
+    @admin.display(description=_("agency"), ordering="agency__short_name")
+    def agency_label(self, obj):
+        agency = self._agency_of(obj)
+        return (agency.short_name or agency.name) if agency is not None else "—"
+
     def get_list_filter(self, request):
-        # The agency filter lists only the agencies whose rows the person sees.
-        return [
-            (name, admin.RelatedOnlyFieldListFilter) if name == self.agency_field else name
-            for name in super().get_list_filter(request)
-        ]
+        # Every related filter offers only the person's agencies and what belongs to them; a
+        # filter by agency is left out for someone who works for one.
+        filters = []
+        for spec in super().get_list_filter(request):
+            if spec == self.agency_field and self.sees_one_agency(request):
+                continue
+            if isinstance(spec, str) and _is_relation(self.model, spec):
+                spec = (spec, ScopedRelatedListFilter)
+            filters.append(spec)
+        return filters
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

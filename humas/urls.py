@@ -10,6 +10,7 @@ handler500 = "humas.security.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("bahasa/<str:code>/", i18n.choose_language, name="choose_language"),
     # The rich-text editor's image upload and browse (newsroom.editor_urls), before the admin.
     path("admin/ckeditor/", include("newsroom.editor_urls")),

@@ -1,6 +1,7 @@
-"""Project-level endpoints: health check and robots.txt."""
+"""Project-level endpoints: health check, robots.txt and the favicon."""
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -34,3 +35,12 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask /favicon.ico on every page whatever the <link rel=icon> says: point them at
+    the SVG icon (one file, every size) instead of answering 404 and logging it."""
+    response = HttpResponsePermanentRedirect(static("img/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -41,7 +41,7 @@ DOCUMENTS = [
      2025, "Produksi (ton) per kabupaten/kota, semester I dan II.", "xlsx", 12),
     ("bpsdm-kalteng", "formulir-permohonan-informasi-publik",
      "Formulir Permohonan Informasi Publik", K.FORM, "", 2025,
-     "Isi, tanda tangani, lalu serahkan ke meja layanan PPID atau kirim melalui surel.",
+     "Isi, tanda tangani, lalu serahkan ke meja layanan PPID atau kirim melalui e-mail.",
      "docx", 60),
     ("bpsdm-kalteng", "laporan-layanan-informasi-publik-2025",
      "Laporan Layanan Informasi Publik Tahun 2025", K.REPORT, "", 2025,

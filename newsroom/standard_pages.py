@@ -119,9 +119,9 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
         "kontak",
         "Kontak",
         60,
-        "Alamat, telepon, surel dan jam layanan {name}.",
-        "<h2>Alamat Kantor</h2><p>{address}</p><h2>Telepon dan Surel</h2>"
-        "<p>Telepon: {phone}<br>Surel: {email}</p><h2>Jam Layanan</h2><p>{hours}</p>"
+        "Alamat, telepon, e-mail dan jam layanan {name}.",
+        "<h2>Alamat Kantor</h2><p>{address}</p><h2>Telepon dan E-mail</h2>"
+        "<p>Telepon: {phone}<br>E-mail: {email}</p><h2>Jam Layanan</h2><p>{hours}</p>"
         "<h2>Pengaduan</h2><p>Pengaduan pelayanan publik dapat pula disampaikan melalui "
         '<a href="https://www.lapor.go.id">SP4N-LAPOR!</a>.</p>',
     ),
@@ -202,7 +202,7 @@ STANDARD_PAGES: tuple[StandardPage, ...] = (
             [
                 "datang langsung ke meja layanan informasi: {address};",
                 "formulir daring di portal ini (menu Ajukan Permohonan Informasi);",
-                "surel ke {email} atau telepon {phone}.",
+                "e-mail ke {email} atau telepon {phone}.",
             ]
         )
         + "<h2>Jangka Waktu</h2>"
@@ -274,7 +274,7 @@ def agency_values(agency: Agency) -> dict[str, str]:
         "short": agency.short_name or agency.name,
         "address": agency.address or "[isi: alamat kantor]",
         "phone": agency.phone or "[isi: nomor telepon]",
-        "email": agency.email or "[isi: alamat surel]",
+        "email": agency.email or "[isi: alamat e-mail]",
         "hours": agency.service_hours or "Senin–Kamis 08.00–16.00 WIB, Jumat 08.00–16.30 WIB",
         "head_title": agency.head_title or "Kepala",
         "head_name": agency.head_name or "[isi: nama pimpinan]",

@@ -33,27 +33,7 @@ from .posts import HashtagSet, PlannedPost
 PLANNING_MANAGER_ROLES = frozenset({Role.SUPERVISOR})
 
 
-class OneAgencyListMixin:
-    """Someone who works for one agency needs no agency column or filter in a list."""
-
-    def _one_agency(self, request) -> bool:
-        ids = permissions.agency_ids_for(request.user, self.view_roles)
-        return ids is not None and len(ids) <= 1
-
-    def get_list_display(self, request):
-        columns = list(super().get_list_display(request))
-        return [c for c in columns if c != "agency"] if self._one_agency(request) else columns
-
-    def get_list_filter(self, request):
-        filters = super().get_list_filter(request)
-        if not self._one_agency(request):
-            return filters
-        return [
-            f for f in filters if f != "agency" and not (isinstance(f, tuple) and f[0] == "agency")
-        ]
-
-
-class PlanningAdmin(OneAgencyListMixin, AgencyScopedAdmin):
+class PlanningAdmin(AgencyScopedAdmin):
     """Newsroom staff of the agency see these; its supervisors change them."""
 
     view_roles = permissions.NEWSROOM_ROLES

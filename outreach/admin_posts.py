@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from newsroom.publishing import Status
 from newsroom.workflow import WorkflowError
 
 from . import captions, exports, platforms, utm
-from .admin_planning import OneAgencyListMixin, ScopedLabelChoiceField, plan_agency_ids
+from .admin_planning import ScopedLabelChoiceField, plan_agency_ids
 from .planning import KeyMessage, Objective, Pillar
 from .posts import (
     HashtagSet,
@@ -254,7 +254,7 @@ class PlannedPostForm(PublishableAdminForm):
 
 
 @admin.register(PlannedPost)
-class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
+class PlannedPostAdmin(PublishableAdmin):
     """Posts for social platforms: drafted by writers, approved by supervisors, then posted."""
 
     form = PlannedPostForm
@@ -342,7 +342,8 @@ class PlannedPostAdmin(OneAgencyListMixin, PublishableAdmin):
 
     @admin.display(description=_("planned time"), ordering="planned_at")
     def planned_time(self, obj):
-        return timezone.localtime(obj.planned_at).strftime("%d/%m/%Y %H.%M")
+        # The Indonesian way like every date staff read ("2 Nov 2026, 08.00"), short for a list.
+        return formats.date_format(timezone.localtime(obj.planned_at), "j M Y, H.i")
 
     @admin.display(description=_("caption"))
     def caption_excerpt(self, obj):

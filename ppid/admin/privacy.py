@@ -28,11 +28,3 @@ class PersonalDataViewAdmin(AgencyScopedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def get_list_filter(self, request):
-        # The viewer filter lists only people of the head's own agencies.
-        filters = super().get_list_filter(request)
-        return [
-            (name, admin.RelatedOnlyFieldListFilter) if name == "viewer" else name
-            for name in filters
-        ]

@@ -65,7 +65,7 @@ def test_staff_find_failed_mails_and_send_them_again(
     html = client.get(queue + "?surel=gagal").content.decode()
     assert failed.registration_number in html and fine.registration_number not in html
     page = client.get(reverse("admin:ppid_informationrequest_change", args=[failed.pk]))
-    assert "Surel gagal terkirim" in page.content.decode()
+    assert "E-mail gagal terkirim" in page.content.decode()
     client.post(queue, {"action": "retry_mails", "_selected_action": [failed.pk]})
     assert failed.events.get().mail_status == "sent"
     assert failed.registration_number not in client.get(queue + "?surel=gagal").content.decode()
