@@ -79,7 +79,10 @@ def test_the_list_shows_person_action_object_and_indonesian_time(
     client, agency_admin, agency, supervisor
 ):
     entry(agency, supervisor, at=datetime(2026, 12, 3, 14, 30, tzinfo=WIB), summary="Catatan")
+    entry(agency, None, "ppid.request.received", "PPID/001")
     html = page(client, agency_admin).content.decode()
+    assert "<h1>Log audit</h1>" in html
+    assert "Tanpa akun (pemohon atau sistem)" in html
     assert "3 Desember 2026, 14.30 WIB" in html
     assert "Budi" in html
     assert "Berita: Disetujui dan diterbitkan" in html
@@ -98,9 +101,12 @@ def test_filter_by_person_action_and_dates(client, agency_admin, agency, writer,
     by_action = page(client, agency_admin, aksi="newsroom.article.submitted")
     assert rows(by_action) == ["Diajukan Rina"]
     # Both days are included, counted in WIB.
-    by_dates = page(client, agency_admin, dari="2026-11-10", sampai="2026-11-19")
+    by_dates = page(client, agency_admin, dari="10/11/2026", sampai="19/11/2026")
     assert rows(by_dates) == ["Disetujui Budi"]
-    both = page(client, agency_admin, actor__id__exact=supervisor.pk, dari="2026-11-15")
+    assert rows(page(client, agency_admin, dari="2026-11-10", sampai="2026-11-19")) == [
+        "Disetujui Budi"
+    ]
+    both = page(client, agency_admin, actor__id__exact=supervisor.pk, dari="15/11/2026")
     assert rows(both) == ["Peran Budi"]
     searched = page(client, agency_admin, q="Rina")
     assert rows(searched) == ["Diajukan Rina"]

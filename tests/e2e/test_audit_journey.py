@@ -80,7 +80,7 @@ def test_the_agency_administrator_finds_an_approval_and_a_role_change_in_the_log
     assert "Peran diubah dari Penulis menjadi Penyunting" in row
 
     # Today's entries, both of them, in the CSV a spreadsheet opens.
-    today = timezone.localdate().isoformat()
+    today = timezone.localdate().strftime("%d/%m/%Y")
     admin.goto("/admin/audit/auditentry/")
     admin.page.fill("#audit-from", today)
     admin.page.fill("#audit-to", today)
