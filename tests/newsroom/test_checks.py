@@ -89,8 +89,11 @@ def test_a_page_is_checked_on_the_fields_it_has(draft):
     page = draft(lead="", body="<p>Profil</p>", image="pages/x.jpg", image_caption="")
     page.body = "<h1>Profil</h1>"  # the sanitiser drops it on save; the editor's form holds it
     found = failing(page)
-    assert set(found) == {"photo", "headings"}  # no cover credit, alt or category on a page
-    assert found["photo"] == ("Tulis keterangan untuk foto.",)
+    assert set(found) == {"photo", "headings"}  # no photo credit or category on a page
+    assert found["photo"] == (
+        "Jelaskan isi foto bagi pembaca yang tidak dapat melihatnya (teks alternatif).",
+        "Tulis keterangan untuk foto.",
+    )
 
 
 def test_every_publishable_kind_has_checks():
