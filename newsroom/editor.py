@@ -16,6 +16,10 @@ from .videos import EMBED_PREFIX
 
 #: The attribute without which an element means nothing (CKEditor's "!" in a rule).
 REQUIRED_ATTRIBUTE = {"a": "href", "img": "src", "iframe": "src"}
+#: The marks of an image still uploading (from a paste or a drop): the uploadwidget plugin's own
+#: rule, which CKEditor ignores once the filter is set by hand. Never saved: the placeholder is
+#: written out as nothing until the upload finishes.
+UPLOAD_PLACEHOLDER = "*[!data-widget,!data-cke-upload-id]"
 
 
 def allowed_content() -> str:
@@ -30,7 +34,7 @@ def allowed_content() -> str:
         required = REQUIRED_ATTRIBUTE.get(tag)
         listed = sorted(names, key=lambda name: (name != required, name))
         rules.append(f"{tag}[{','.join(('!' if n == required else '') + n for n in listed)}]")
-    return "; ".join(rules)
+    return "; ".join([*rules, UPLOAD_PLACEHOLDER])
 
 
 def messages() -> dict[str, str]:
@@ -39,8 +43,9 @@ def messages() -> dict[str, str]:
         **{f"link_{key}": text for key, text in checks.link_messages().items()},
         "video_address": _("Address of the YouTube video"),
         "video_help": _(
-            "For example https://www.youtube.com/watch?v=… or https://youtu.be/…. The video is "
-            "shown from youtube-nocookie.com: no tracking cookie before the reader presses play."
+            "For example https://www.youtube.com/watch?v=… or https://youtu.be/…; the video is "
+            "shown from youtube-nocookie.com, with no tracking cookie before the reader presses "
+            "play."
         ),
         "video_title": _("Title of the video (read out by screen readers)"),
         "video_refused": _(
