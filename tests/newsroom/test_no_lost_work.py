@@ -162,6 +162,17 @@ def test_the_autosave_is_offered_back_until_the_form_is_saved(client, draft, wri
     assert "belum disimpan dari" not in page.content.decode()
 
 
+def test_a_form_sent_back_with_errors_does_not_offer_the_autosave_again(client, draft, writer):
+    article = draft()
+    client.force_login(writer)
+    post_json(client, admin_url(article, "autosave"), {"fields": {"lead": NEW_LEAD}})
+    data = {**form_fields(client.get(admin_url(article, "change"))), "lead": NEW_LEAD}
+    response = client.post(admin_url(article, "change"), {**data, "title": ""})
+    assert response.status_code == 200 and NEW_LEAD in response.content.decode()
+    assert "belum disimpan dari" not in response.content.decode()
+    assert Autosave.objects.filter(user=writer).exists()  # nothing saved: the autosave stays
+
+
 def test_an_autosave_older_than_the_last_save_is_not_offered(client, draft, writer, supervisor):
     article = draft()
     client.force_login(writer)
