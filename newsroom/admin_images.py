@@ -8,9 +8,11 @@ The focal point is two number inputs (0 to 1, across and down) that work without
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.widgets import AdminFileWidget
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import images, media_library
@@ -79,10 +81,22 @@ class FocalPointField(forms.FloatField):
 
 
 class ImageFieldsAdminMixin:
-    """Every image field of the admin's model gets the thumbnail; ``focal_point_image`` names the
-    one whose focal point ``focal_x`` / ``focal_y`` hold."""
+    """Every image field of the admin's model gets the thumbnail, in the form and on the
+    read-only page (in review, archived); ``focal_point_image`` names the one whose focal point
+    ``focal_x`` / ``focal_y`` hold."""
 
     focal_point_image: str | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.model._meta.get_fields():
+            if isinstance(field, models.ImageField):
+                setattr(self, f"{field.name}_as_read", _read_only_photo(field))
+
+    @property
+    def media(self):
+        # Also on read-only pages, which have no photo widget to bring the styles along.
+        return super().media + forms.Media(css={"all": ["css/admin-images.css"]})
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.ImageField):
@@ -91,6 +105,45 @@ class ImageFieldsAdminMixin:
         elif db_field.name in ("focal_x", "focal_y"):
             kwargs["form_class"] = FocalPointField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or isinstance(self, InlineModelAdmin):
+            return fieldsets  # an inline's fields are its formset's: they stay model fields
+        if self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only: the photo as a thumbnail, not as the path of its file.
+        photos = {f.name for f in self.model._meta.get_fields() if isinstance(f, models.ImageField)}
+        return [
+            (
+                name,
+                {
+                    **opts,
+                    "fields": [f"{f}_as_read" if f in photos else f for f in opts["fields"]],
+                },
+            )
+            for name, opts in fieldsets
+        ]
+
+
+def _read_only_photo(field):
+    """How a read-only page shows the photo of ``field``: its thumbnail, linked to the file."""
+
+    def show(obj):
+        found = thumbnail(getattr(obj, field.name))
+        if found is None:
+            return getattr(obj, field.name).name or "-"
+        return format_html(
+            '<a href="{}" class="image-thumb"><img src="{}" width="{}" height="{}" alt="{}"></a>',
+            getattr(obj, field.name).url,
+            found.url,
+            found.width,
+            found.height,
+            _("The current photo"),
+        )
+
+    show.short_description = field.verbose_name
+    return show
 
 
 class LibraryPickerInput(forms.TextInput):

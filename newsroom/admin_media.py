@@ -31,9 +31,6 @@ class MediaImageAdmin(ImageFieldsAdminMixin, AgencyScopedAdmin):
     focal_point_image = "file"
     list_per_page = 40
 
-    class Media:
-        css = {"all": ["css/admin-images.css"]}  # the list's thumbnails
-
     def get_fields(self, request, obj=None):
         return [*self.fields, *(self.readonly_fields if obj is not None else [])]
 

@@ -213,3 +213,19 @@ def test_gallery_photos_show_thumbnails_in_the_form(client, writer, agency):
     page = client.get(reverse("admin:newsroom_gallery_change", args=[gallery.pk])).content.decode()
     assert '<div class="image-thumb">' in page  # no focal point for gallery photos
     assert '<img src="/media/renditions/' in page
+
+
+def test_the_read_only_page_in_review_shows_the_photo_not_its_path(client, writer, agency,
+                                                                   make_article):  # fmt: skip
+    article = make_article(agency, writer, status=Article.Status.IN_REVIEW, cover_alt="Kapal")
+    cover(article, photo_with_red((1600, 600), (0, 0, 10, 10)))
+    client.force_login(writer)
+    response = client.get(reverse("admin:newsroom_article_change", args=[article.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        f'<a href="{Article.objects.get(pk=article.pk).cover_image.url}" class="image-thumb">'
+        in page
+    )
+    assert '<img src="/media/renditions/' in page
+    assert 'name="cover_image"' not in page and 'name="from_library"' not in page
