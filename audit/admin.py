@@ -54,7 +54,12 @@ class ActionFilter(admin.SimpleListFilter):
         return sorted(((code, action_label(code)) for code in set(codes)), key=lambda c: c[1])
 
     def queryset(self, request, queryset):
-        return queryset.filter(action=self.value()) if self.value() else queryset
+        value = self.value()
+        if not value:
+            return queryset
+        if value.endswith(".*"):  # a family of actions, "accounts.membership.*" (the dashboard)
+            return queryset.filter(action__startswith=value[:-1])
+        return queryset.filter(action=value)
 
 
 class DateRangeFilter(admin.ListFilter):
@@ -193,7 +198,7 @@ class AuditEntryAdmin(AgencyScopedAdmin):
 
     @admin.display(description=_("object"), ordering="object_label")
     def object_link(self, entry):
-        url = _change_url(entry)
+        url = change_url(entry)
         if url:
             return format_html('<a href="{}">{}</a>', url, entry.object_label)
         return entry.object_label
@@ -263,7 +268,7 @@ def _filter_field(list_filter) -> str | None:
     return list_filter[0] if isinstance(list_filter, tuple | list) else None
 
 
-def _change_url(entry: AuditEntry) -> str:
+def change_url(entry: AuditEntry) -> str:
     """The admin page of what the entry is about (its own admin decides who may open it)."""
     if not entry.object_type or entry.object_id is None:
         return ""

@@ -10,3 +10,9 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "audit"
     verbose_name = _("Audit")
+
+    def ready(self):
+        from humas import dashboard
+
+        # Agency administrators and PPID heads see the latest entries on their dashboard.
+        dashboard.register("audit.dashboard.panels", order=35)

@@ -172,3 +172,22 @@ def test_the_list_costs_the_same_queries_for_five_or_fifty_entries(
     for n in range(45):
         entry(agency, writer if n % 2 else supervisor, f"newsroom.page.v{n}", f"Halaman {n}")
     assert queries() == few
+
+
+def test_the_dashboard_shows_todays_steps_and_role_changes_with_links(
+    client, agency_admin, agency, other_agency, supervisor, other_supervisor
+):
+    entry(agency, supervisor, label="Kabar hari ini")
+    entry(agency, agency_admin, "accounts.membership.role_changed", "Rina")
+    entry(other_agency, other_supervisor, label="Kabar instansi lain")
+    html = page(client, agency_admin, reverse("admin:index")).content.decode()
+    assert 'id="panel-audit"' in html
+    assert "Langkah tercatat hari ini" in html and "Kabar hari ini" in html
+    assert "Kabar instansi lain" not in html
+    changes = page(client, agency_admin, aksi="accounts.membership.*")
+    assert rows(changes) == ["Rina"]
+
+
+def test_writers_get_no_audit_panel(client, writer):
+    html = page(client, writer, reverse("admin:index")).content.decode()
+    assert 'id="panel-audit"' not in html
