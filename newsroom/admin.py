@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import permissions
 from accounts.models import Role
 
-from . import notifications
+from . import media_library, notifications
 from .admin_images import LibraryCoverFormMixin
 from .admin_publishing import PublishableAdmin, PublishableAdminForm, ReviewQueueAdminMixin
 from .models import Article, Category, Notification, Page, Tag
@@ -84,6 +84,12 @@ class ArticleAdmin(ReviewQueueAdminMixin, PublishableAdmin):
     focal_point_image = "cover_image"
     preview_template = "portal/article_detail.html"
     preview_name = "article"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "cover_image" in form.changed_data and obj.cover_image:
+            # A photo uploaded once can be found again for the next article.
+            media_library.record_cover(obj, uploaded_by=request.user)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

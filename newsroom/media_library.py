@@ -2,7 +2,8 @@
 their caption.
 
 Every image put into an article's text through the editor is recorded here
-(``newsroom.uploads``), and a photo can be added to the library in the admin. A writer then picks
+(``newsroom.uploads``), so is every cover uploaded in an article's form (:func:`record_cover`),
+and a photo can be added to the library in the admin. A writer then picks
 one as an article's cover (:func:`use_as_cover`): the cover points at the same file and takes
 the library's caption, alt text, credit and focal point. Nobody sees another agency's library
 (:func:`visible_to`, the admin's scoping, the editor's "browse server").
@@ -81,6 +82,27 @@ class MediaImage(AltTextRequired, AgencyOwned):
 def record_upload(*, agency_id: int, name: str, uploaded_by=None) -> MediaImage:
     """Put an image the editor has just stored (``name`` in the media storage) in the library."""
     return MediaImage.objects.create(agency_id=agency_id, file=name, uploaded_by=uploaded_by)
+
+
+def record_cover(article, *, uploaded_by=None) -> MediaImage | None:
+    """Put an article's newly uploaded cover in its agency's library, with its description,
+    caption, credit and focal point (once per file)."""
+    name = article.cover_image.name
+    if not name or not getattr(article.cover_image, "_committed", True):
+        return None  # no photo, or one not stored (yet)
+    photo, _created = MediaImage.objects.get_or_create(
+        agency_id=article.agency_id,
+        file=name,
+        defaults={
+            "caption": article.cover_caption,
+            "alt_text": article.cover_alt,
+            "credit": article.cover_credit,
+            "focal_x": article.focal_x,
+            "focal_y": article.focal_y,
+            "uploaded_by": uploaded_by,
+        },
+    )
+    return photo
 
 
 def use_as_cover(values: dict, photo: MediaImage) -> dict:

@@ -132,3 +132,21 @@ def test_a_library_photo_with_a_missing_file_lists_without_error(client, writer,
     client.force_login(writer)
     assert client.get(LIST).status_code == 200
     assert client.get(BROWSE).status_code == 200
+
+
+def test_a_cover_uploaded_in_the_form_joins_the_library(client, writer, agency):
+    client.force_login(writer)
+    upload = SimpleUploadedFile("kapal.jpg", image_bytes(size=(800, 450)))
+    data = form_data(Article(agency=agency, title="Kapal baru", lead="Nelayan menerima kapal."),
+                     body="<p>Isi.</p>", cover_image=upload, cover_alt="Kapal di dermaga",
+                     cover_caption="Kapal baru", focal_x="0.3")  # fmt: skip
+    assert client.post(reverse("admin:newsroom_article_add"), data).status_code == 302
+    article = Article.objects.get(title="Kapal baru")
+    [photo] = MediaImage.objects.all()
+    assert photo.file.name == article.cover_image.name and photo.agency == agency
+    assert (photo.alt_text, photo.caption, photo.focal_x) == ("Kapal di dermaga", "Kapal baru", 0.3)
+    # Saving again without a new upload adds nothing.
+    article.refresh_from_db()
+    url = reverse("admin:newsroom_article_change", args=[article.pk])
+    assert client.post(url, form_data(article, cover_alt="Kapal di dermaga")).status_code == 302
+    assert MediaImage.objects.count() == 1
