@@ -214,10 +214,8 @@
   var presenceUrl = box.dataset.presenceUrl;
   var notice = box.querySelector(".presence-notice");
   if (presenceUrl && notice) {
+    // A tab in the background still has the form open (and may save it): it keeps beating.
     var beat = function () {
-      if (document.visibilityState === "hidden") {
-        return;
-      }
       post(presenceUrl, { page: box.dataset.presencePage })
         .then(function (answer) {
           if (answer.ok) {
