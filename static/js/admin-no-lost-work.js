@@ -199,6 +199,10 @@
     offer.querySelector(".autosave-restore").addEventListener("click", function () {
       restore(saved);
       offer.hidden = true;
+      if (status) {
+        status.classList.remove("failed");
+        status.textContent = box.dataset.restored;
+      }
       var first = form.querySelector("input:not([type=hidden]), textarea, select");
       if (first) {
         first.focus();
