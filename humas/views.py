@@ -4,7 +4,7 @@ from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonRespons
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from . import health
 
@@ -37,7 +37,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers ask /favicon.ico on every page whatever the <link rel=icon> says: point them at
     the SVG icon (one file, every size) instead of answering 404 and logging it."""

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,4 +75,5 @@ class ClosureDay(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.name}"
+        # Staff read it in the admin's title and breadcrumbs: the date the Indonesian way.
+        return f"{formats.date_format(self.date, 'j F Y')}, {self.name}"
