@@ -135,6 +135,10 @@ UNUSED_VENDOR_PATTERNS = (
     "ckeditor/ckeditor/bender-runner.config.json",
     "ckeditor/ckeditor/build-config.js",
     "ckeditor/ckeditor/plugins/devtools/*",
+    # django-ckeditor's own "browse server" page and its jQuery 1.3 gallery: replaced by
+    # templates/ckeditor/browse.html.
+    "ckeditor/galleriffic/*",
+    "ckeditor/ckeditor_uploader/*",
 )
 
 

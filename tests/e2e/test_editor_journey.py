@@ -341,3 +341,47 @@ def test_on_a_phone_the_toolbar_wraps_and_the_dialogs_fit(visitor):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (command, box)
         writer.shot(f"{command}-dialog-360")
         close_dialog(page)
+
+
+def test_browse_server_is_indonesian_and_hands_the_photo_to_the_image_dialog(visitor):
+    writer = visitor("writer-browse")
+    page = writer.page
+    writer.login("penulis")
+    open_editor(writer, "/admin/newsroom/article/add/")
+    # A photo in the agency's library, uploaded as the editor uploads it.
+    url = page.evaluate(
+        """async () => {
+            const canvas = Object.assign(document.createElement('canvas'), {width: 64, height: 48})
+            canvas.getContext('2d').fillRect(0, 0, 64, 48)
+            const blob = await new Promise(done => canvas.toBlob(done, 'image/png'))
+            const form = new FormData()
+            form.append('upload', blob, 'dermaga.png')
+            const token = document.querySelector('input[name=csrfmiddlewaretoken]').value
+            const answer = await fetch('/admin/ckeditor/upload/',
+                {method: 'POST', body: form, headers: {'X-CSRFToken': token}})
+            return (await answer.json()).url
+        }"""
+    )
+    assert url and url.startswith("/media/uploads/")
+
+    dialog = open_dialog(page, "image")
+    with page.expect_popup() as opened:
+        dialog.get_by_role("button", name="Pilih dari Server").click()
+    popup = opened.value
+    popup.wait_for_url(re.compile(r"/admin/ckeditor/browse/\?"))
+    popup.wait_for_load_state()
+    assert popup.title() == "Pilih foto"
+    texts = popup.locator("body").evaluate(COLLECT)
+    assert {"Pilih foto", "Cari menurut keterangan atau nama berkas", "Cari"} <= set(texts)
+    assert english_in(texts) == []
+    assert popup.evaluate("window.__csp || []") == []
+    popup.screenshot(path=writer_artifact(writer, "browse-popup"))
+    with popup.expect_event("close"):
+        popup.locator(f".browse-pick[data-url='{url}']").click()
+    assert page.evaluate("CKEDITOR.dialog.getCurrent().getValueOf('info', 'txtUrl')") == url
+
+
+def writer_artifact(person, name):
+    from .conftest import ARTIFACTS
+
+    return ARTIFACTS / f"{person.name}-{name}.png"

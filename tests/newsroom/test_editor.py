@@ -86,3 +86,17 @@ def test_the_indonesian_strings_load_after_ckeditor_and_before_the_editor_starts
     ]
     assert [s for s in scripts if s in order] == order
     assert 'href="/static/css/admin-editor.css"' in page
+
+
+def test_browse_server_is_in_indonesian_and_runs_no_inline_script(client, writer):
+    client.force_login(writer)
+    page = client.get(
+        "/admin/ckeditor/browse/?CKEditor=id_body&CKEditorFuncNum=1&langCode=id"
+    ).content.decode()
+    assert "<title>Pilih foto</title>" in page
+    assert "Cari menurut keterangan atau nama berkas" in page
+    assert "Belum ada foto." in page
+    # django-ckeditor's own page: English, with inline scripts and a jQuery 1.3 gallery.
+    for english in ("Embed Image", "Browse for the image", "No images found", "Search files"):
+        assert english not in page
+    assert "<script>" not in page and 'style="' not in page and "jquery" not in page.lower()

@@ -14,6 +14,8 @@ UNUSED = [
     "ckeditor/ckeditor/README.md",
     "ckeditor/ckeditor/bender-runner.config.json",
     "ckeditor/ckeditor/build-config.js",
+    # django-ckeditor's browse page's gallery (jQuery 1.3): templates/ckeditor/browse.html instead
+    "ckeditor/galleriffic/js/jquery-1.3.2.js",
 ]
 USED = ["ckeditor/ckeditor/ckeditor.js", "ckeditor/ckeditor-init.js", "css/site.css",
         "admin/js/core.js"]  # fmt: skip
