@@ -10,7 +10,7 @@ by the person's next real save (``newsroom.editing``).
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +25,9 @@ from .publishing import Publishable
 
 #: The largest autosave kept, as JSON (a long article with tables stays well under it).
 MAX_CHARS = 400_000
+#: An autosave nobody came back to in this long (a new form never saved, a deleted object) is
+#: dropped the next time the same person's form is autosaved.
+KEEP_FOR = timedelta(days=30)
 
 
 def _no_right() -> str:
@@ -97,6 +100,7 @@ def store(
         raise AutosaveRefused(_no_right(), 403)
     data = clean_payload(payload, allowed)
     with transaction.atomic():
+        Autosave.objects.filter(user=user, saved_at__lt=timezone.now() - KEEP_FOR).delete()
         rows = _rows(user, model, obj.pk if obj else None)
         kept = rows.order_by("-saved_at", "-pk").first()
         if kept is None:

@@ -221,6 +221,18 @@ def test_a_new_objects_form_is_autosaved_and_offered_back(client, writer, agency
     assert not Autosave.objects.exists()
 
 
+def test_an_autosave_left_for_a_month_is_dropped_at_the_persons_next_autosave(
+    client, draft, writer, agency
+):
+    client.force_login(writer)
+    with time_machine.travel(timezone.now() - dt.timedelta(days=31)):
+        url = reverse("admin:newsroom_article_autosave_new")
+        post_json(client, url, {"fields": {"title": "Draf yang ditinggalkan"}})
+    article = draft()
+    post_json(client, admin_url(article, "autosave"), {"fields": {"lead": NEW_LEAD}})
+    assert [a.object_id for a in Autosave.objects.all()] == [article.pk]
+
+
 @pytest.mark.parametrize(
     "body",
     ["{not json", '"a string"', "[]", '{"fields": "lead"}', '{"fields": {"lead": {"a": 1}}}',
