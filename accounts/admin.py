@@ -432,6 +432,11 @@ class UserAdmin(ScopedChoicesMixin, DjangoUserAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if not change:
+            # A new account belongs to no agency until it is given a role: it is recorded for
+            # the agencies of the administrator who made it (a superuser's: nowhere yet).
+            for agency_id in permissions.agency_ids_for(request.user, {Role.AGENCY_ADMIN}) or ():
+                record("accounts.user.created", agency=agency_id, actor=request.user, obj=obj)
         if change and "is_active" in form.changed_data:
             # Switching an account off (or on) is a change to every agency it works for.
             action = "accounts.user.activated" if obj.is_active else "accounts.user.deactivated"

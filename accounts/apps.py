@@ -30,6 +30,7 @@ class AccountsConfig(AppConfig):
                 "accounts.membership.role_changed": _("Membership: role changed"),
                 "accounts.membership.removed": _("Membership: role taken away"),
                 "accounts.agency.changed": _("Agency settings changed"),
+                "accounts.user.created": _("Account created"),
                 "accounts.user.activated": _("Account switched on"),
                 "accounts.user.deactivated": _("Account switched off"),
             }

@@ -222,3 +222,21 @@ def test_entries_are_never_changed_or_deleted(agency, writer):
     with pytest.raises(TypeError):
         AuditEntry.objects.update(summary="x")
     assert AuditEntry.objects.get().summary == ""
+
+
+def test_an_account_made_by_an_administrator_and_switched_off_is_recorded(
+    admin_client, agency, agency_admin, writer
+):
+    response = admin_client.post(reverse("admin:accounts_user_add"), {
+        "username": "pegawai_baru", "password1": "Sandi-Baru-2026!", "password2":
+        "Sandi-Baru-2026!", "usable_password": "true",
+    })  # fmt: skip
+    assert response.status_code == 302
+    change = reverse("admin:accounts_user_change", args=[writer.pk])
+    data = {"username": writer.username, "first_name": "Rina", "last_name": "",
+            "email": writer.email, "nip": "", "is_staff": "on"}  # fmt: skip
+    assert admin_client.post(change, data).status_code == 302
+    assert [(e.action, e.actor, e.agency, e.object_label) for e in entries()] == [
+        ("accounts.user.created", agency_admin, agency, "pegawai_baru"),
+        ("accounts.user.deactivated", agency_admin, agency, "Rina"),
+    ]
