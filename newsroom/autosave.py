@@ -10,6 +10,7 @@ by the person's next real save (``newsroom.editing``).
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -117,6 +118,15 @@ def store(
     return kept
 
 
+#: What no database keeps in text: NUL and the halves of a surrogate pair on their own (PostgreSQL's
+#: jsonb refuses both; a broken emoji pasted from elsewhere carries one).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    return _UNSTORABLE.sub("", text)
+
+
 def clean_payload(payload, allowed: set[str]) -> dict:
     """The fields of ``payload`` that belong to the form, as strings; refuses anything else."""
     if not isinstance(payload, dict) or not isinstance(payload.get("fields"), dict):
@@ -125,9 +135,10 @@ def clean_payload(payload, allowed: set[str]) -> dict:
     for name, value in payload["fields"].items():
         if name not in allowed:
             continue
-        strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
-        if strings or isinstance(value, str):
-            fields[name] = value
+        if isinstance(value, str):
+            fields[name] = _storable(value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            fields[name] = [_storable(v) for v in value]
         else:
             raise AutosaveRefused(_("The autosave did not contain the form's fields."))
     labels = {}
@@ -138,7 +149,9 @@ def clean_payload(payload, allowed: set[str]) -> dict:
         for name, pairs in raw_labels.items():
             if name in fields and isinstance(pairs, dict):
                 labels[name] = {
-                    str(k): v for k, v in pairs.items() if isinstance(v, str) and len(v) <= 300
+                    _storable(k): _storable(v)
+                    for k, v in pairs.items()
+                    if isinstance(v, str) and len(v) <= 300
                 }
     data = {"fields": fields, "labels": labels}
     if len(json.dumps(data)) > MAX_CHARS:
