@@ -235,7 +235,8 @@ class AuditEntryAdmin(AgencyScopedAdmin):
             return HttpResponseRedirect(reverse("admin:audit_auditentry_changelist"))
         entries = changelist.get_queryset(request).select_related("agency").order_by("-at", "-id")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return spreadsheet.csv_download(f"log-audit-{stamp}.csv", csv_header(), csv_rows(entries))
+        # Streamed: a year of a busy agency's log is many rows.
+        return spreadsheet.csv_stream(f"log-audit-{stamp}.csv", csv_header(), csv_rows(entries))
 
 
 def csv_header() -> list[str]:
