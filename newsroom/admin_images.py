@@ -106,14 +106,27 @@ class ImageFieldsAdminMixin:
             kwargs["form_class"] = FocalPointField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
+    def _photo_fields(self) -> set[str]:
+        return {f.name for f in self.model._meta.get_fields() if isinstance(f, models.ImageField)}
+
+    def _read_only(self, request, obj) -> bool:
+        if isinstance(self, InlineModelAdmin):  # ``obj`` is the parent (a gallery)
+            return not self.has_change_permission(request, obj)
+        return obj is not None and not self.has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if isinstance(self, InlineModelAdmin) and self._read_only(request, obj):
+            # Left out of the inline's formset, shown by the functions set in __init__.
+            readonly += [f"{name}_as_read" for name in self._photo_fields()]
+        return readonly
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or isinstance(self, InlineModelAdmin):
-            return fieldsets  # an inline's fields are its formset's: they stay model fields
-        if self.has_change_permission(request, obj):
+        if not self._read_only(request, obj):
             return fieldsets
         # Read-only: the photo as a thumbnail, not as the path of its file.
-        photos = {f.name for f in self.model._meta.get_fields() if isinstance(f, models.ImageField)}
+        photos = self._photo_fields()
         return [
             (
                 name,

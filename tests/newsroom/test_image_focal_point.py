@@ -229,3 +229,21 @@ def test_the_read_only_page_in_review_shows_the_photo_not_its_path(client, write
     )
     assert '<img src="/media/renditions/' in page
     assert 'name="cover_image"' not in page and 'name="from_library"' not in page
+
+
+def test_a_published_gallerys_photos_show_as_thumbnails(client, writer, supervisor, agency):
+    name = default_storage.save(
+        "galleries/2026/11/foto.jpg", ContentFile(photo_with_red((800, 600), (0, 0, 1, 1)))
+    )
+    gallery = editing.create(
+        Gallery(agency=agency, title="Penebaran benih"),
+        actor=writer,
+        m2m={"items": [{"kind": "photo", "image": name, "alt_text": "Benih ikan"}]},
+    )
+    Gallery.objects.filter(pk=gallery.pk).update(status=Gallery.Status.PUBLISHED)
+    client.force_login(writer)
+    response = client.get(reverse("admin:newsroom_gallery_change", args=[gallery.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="image-thumb"><img src="/media/renditions/' in page
+    assert 'name="items-0-image"' not in page
