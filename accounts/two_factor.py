@@ -29,7 +29,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -336,7 +336,8 @@ def download_recovery_codes(request):
     codes = request.session.get(FRESH_CODES_SESSION_KEY)
     if not codes:
         return redirect("two_factor:setup")
-    made = timezone.localtime().strftime("%d-%m-%Y %H:%M")
+    # The Indonesian way like every date staff read: "7 Desember 2026, 14.30 WIB".
+    made = formats.date_format(timezone.localtime(), "DATETIME_FORMAT")
     lines = [
         gettext("Humas recovery codes for %(username)s") % {"username": request.user.username},
         gettext("Made on %(date)s. Each code works once; new codes void these.") % {"date": made},

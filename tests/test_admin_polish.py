@@ -214,3 +214,18 @@ def test_djangos_wording_overrides_survive_a_catalog_update():
         assert f'"{msgid}"' in source
         entry = catalog[msgid]
         assert entry.translated() and not entry.fuzzy
+
+
+def test_the_recovery_codes_file_dates_itself_the_indonesian_way(client, supervisor):
+    from django.urls import reverse
+
+    from accounts.two_factor import FRESH_CODES_SESSION_KEY
+
+    client.force_login(supervisor)
+    session = client.session
+    session[FRESH_CODES_SESSION_KEY] = ["abcd2345efgh"]
+    session.save()
+    text = client.get(reverse("two_factor:download_recovery_codes")).content.decode()
+    # "Dibuat pada 7 Desember 2026, 14.30 WIB", not 07-12-2026 14:30.
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}\.\d{2} WIB", text), text
+    assert not re.search(r"\d{2}-\d{2}-\d{4}", text)
