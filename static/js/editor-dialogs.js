@@ -66,6 +66,7 @@
     const field = dialog.getContentElement("info", "linkDisplayText")
     const typed = field?.isVisible() ? squeeze(field.getValue()) : ""
     if (typed) return typed
+    // The links being edited, as the link dialog's own onShow keeps them (CKEditor 4.22).
     const links = dialog._.selectedElements || []
     if (links.length) return textOf(links[0])
     const selection = editor.getSelection()
