@@ -14,7 +14,7 @@ date hierarchy and other lookups in a changelist's query string.
 
 from __future__ import annotations
 
-from django.contrib.admin import AdminSite, ModelAdmin
+from django.contrib.admin import AdminSite, ModelAdmin, helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
@@ -69,13 +69,32 @@ class BoundedChangeList(ChangeList):
 
 
 class BoundedInputAdmin:
-    """Mixin for a ModelAdmin: its changelist is a :class:`BoundedChangeList`."""
+    """Mixin for a ModelAdmin: its changelist is a :class:`BoundedChangeList`, and an action
+    posted with ids no row can have ("abc", a number out of range) ignores those ids."""
+
+    def response_action(self, request, queryset):
+        name = helpers.ACTION_CHECKBOX_NAME
+        posted = request.POST.getlist(name)
+        kept = [value for value in posted if _is_a_pk(self.model, value)]
+        if kept != posted:  # a tampered form: Django would filter pk__in=["abc"] and crash
+            request.POST = request.POST.copy()
+            request.POST.setlist(name, kept)
+        return super().response_action(request, queryset)
 
     def get_changelist(self, request, **kwargs):
         changelist = super().get_changelist(request, **kwargs)
         if changelist is ChangeList:
             return BoundedChangeList
         return changelist  # an admin's own changelist class is left as it is
+
+
+def _is_a_pk(model, value: str) -> bool:
+    pk = model._meta.pk
+    try:
+        pk.run_validators(pk.to_python(unquote(value)))  # includes the column's integer range
+    except (ValidationError, ValueError, OverflowError):
+        return False
+    return True
 
 
 class HumasAdminSite(AdminSite):

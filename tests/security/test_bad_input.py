@@ -210,3 +210,23 @@ def test_article_year_overflow_redirects_to_the_changelist(staff_client):
     response = staff_client.get("/admin/newsroom/article/", {"created_at__year": "99999999999"})
     assert response.status_code == 302
     assert response["Location"] == "/admin/newsroom/article/?e=1"
+
+
+@pytest.mark.parametrize(
+    "model,model_admin", CHANGELISTS, ids=[m._meta.label for m, _ in CHANGELISTS]
+)  # fmt: skip
+def test_an_admin_action_on_a_tampered_id_selects_nothing_instead_of_crashing(
+    staff_client, superuser, model, model_admin, article
+):
+    # The ids come back from the list's checkboxes; a tampered form may send anything.
+    request = RequestFactory().get(changelist_url(model))
+    request.user = superuser
+    url = changelist_url(model)
+    crashed = [
+        f"{action}={bad}"
+        for action in model_admin.get_actions(request)
+        for bad in ["abc", "1.5", "99999999999999999999"]
+        if staff_client.post(url, {"action": action, "index": "0", "_selected_action": bad})
+        .status_code >= 500
+    ]  # fmt: skip
+    assert crashed == [], url
