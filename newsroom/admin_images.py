@@ -165,6 +165,9 @@ class LibraryPickerInput(forms.TextInput):
 
     template_name = "newsroom/widgets/library_picker_input.html"
 
+    class Media:
+        js = ["js/admin-library-picker.js"]
+
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["lookup_url"] = reverse("admin:newsroom_mediaimage_changelist")

@@ -104,6 +104,8 @@ def test_writer_sets_a_focal_point_and_reuses_a_library_photo(visitor):
     picker.locator("#result_list a", has_text="Panen raya udang").first.click()
     page.wait_for_function("document.querySelector('#id_from_library').value !== ''")
     assert page.input_value("#id_from_library") == str(library_photo.pk)
+    assert f"no. {library_photo.pk} dipilih" in page.locator(".library-chosen").inner_text()
+    writer.shot("library-photo-picked")
     save_form(writer, "library-photo-chosen")
     second.refresh_from_db()
     assert second.cover_image.name == library_photo.file.name
