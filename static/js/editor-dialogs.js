@@ -7,7 +7,8 @@
      while the link's text is empty or a single character, or the address is http://: the same
      rules, in the same words, as the pre-publication checklist (newsroom.checks.link_problem).
    - Video (the iframe plugin): any YouTube address becomes the youtube-nocookie.com embed the
-     sanitiser keeps; anything else is refused in the dialog instead of vanishing on save. */
+     sanitiser keeps; anything else is refused in the dialog instead of vanishing on save.
+   - Table: a new table starts with a header row. */
 /* global CKEDITOR */
 ;(() => {
   if (!window.CKEDITOR) return
@@ -219,8 +220,19 @@
     definition.minHeight = 0
   }
 
+  // --- Table ----------------------------------------------------------------------------------
+
+  // A new table starts with a header row (th scope="col", which the sanitiser keeps): screen
+  // readers then name each cell's column, and most tables in a news text have one.
+  function adjustTableDialog(definition) {
+    const headers = findElement(definition.getContents("info"), "selHeaders")
+    if (headers) headers.default = "row"
+  }
+
   CKEDITOR.on("dialogDefinition", (event) => {
-    if (event.data.name === "link") adjustLinkDialog(event.data.definition, event.editor)
-    if (event.data.name === "iframe") adjustVideoDialog(event.data.definition, event.editor)
+    const { name, definition } = event.data
+    if (name === "link") adjustLinkDialog(definition, event.editor)
+    if (name === "iframe") adjustVideoDialog(definition, event.editor)
+    if (name === "table") adjustTableDialog(definition)
   })
 })()

@@ -175,6 +175,8 @@ def test_the_editor_has_a_short_toolbar_and_speaks_indonesian_everywhere(visitor
     texts = read_dialog(page, dialog)
     assert set(texts) >= TABLE_LABELS, texts
     assert not {"Tebal garis", "Lebar", "Tinggi", "Perataan", "Ringkasan"} & set(texts)
+    # A header row unless the writer says otherwise (screen readers name the columns).
+    assert page.evaluate("CKEDITOR.dialog.getCurrent().getValueOf('info', 'selHeaders')") == "row"
     writer.shot("table-dialog-1366")
     met += texts
     dialog.locator(".cke_dialog_ui_button_ok").click()
