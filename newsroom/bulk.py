@@ -129,6 +129,11 @@ def run(
         if step.approves_text:
             # The checks were listed on the confirmation page: an unticked item is an answer.
             kwargs["confirm_checks"] = item.obj.pk in confirmed
+        if item.obj.status not in step.sources:
+            # The confirmation page's words ("terjadwal — sudah disetujui"), not the workflow's
+            # generic refusal, which calls a scheduled item "Terbit"; perform() checks it again.
+            item.done, item.reason = False, state_reason(action, item.obj)
+            continue
         try:
             # perform() is one transaction: a refusal or a database error here rolls back this
             # item only; the ones before it stay done and the ones after it still run.

@@ -182,7 +182,7 @@ def test_a_mixed_selection_publishes_what_it_may_and_says_why_the_rest_was_skipp
     assert result["Pertama"].done and result["Kedua"].done
     assert not result["Tulisan sendiri"].done
     assert "empat mata" in result["Tulisan sendiri"].reason
-    assert not result["Draf"].done and "Draf" in result["Draf"].reason
+    assert not result["Draf"].done and "draf" in result["Draf"].reason
     assert [status_of(a) for a in (first, second, own, draft)] == [
         S.PUBLISHED, S.PUBLISHED, S.IN_REVIEW, S.DRAFT,
     ]  # fmt: skip
@@ -201,7 +201,7 @@ def test_an_item_that_moved_after_the_confirmation_is_skipped_and_the_others_sta
     workflow.request_changes(moved, actor=second_supervisor, comment="Foto kurang jelas.")
     result = rows(confirm(client, "approve", [first.pk, moved.pk, last.pk]))
     assert result["Satu"].done and result["Tiga"].done
-    assert "Perlu perbaikan" in result["Dua"].reason
+    assert "perlu perbaikan" in result["Dua"].reason
     assert [status_of(a) for a in (first, moved, last)] == [
         S.PUBLISHED, S.CHANGES_REQUESTED, S.PUBLISHED,
     ]  # fmt: skip
@@ -360,3 +360,17 @@ def test_four_eyes_in_bulk_counts_only_edits_since_the_last_approval(
         assert bulk._wrote_text([article], person) == ({article.pk} if bound else set())
     [item] = bulk.plan("approve", [article], supervisor)
     assert not item.skip
+
+
+def test_a_skipped_item_gives_the_same_reason_on_the_result_as_on_the_confirmation(
+    client, article_in, supervisor
+):
+    # A scheduled item is "Terjadwal" in the list: the result must not call it "Terbit".
+    scheduled = article_in(S.PUBLISHED, title="Terjadwal besok")
+    Article.objects.filter(pk=scheduled.pk).update(publish_at=timezone.now() + dt.timedelta(days=1))
+    client.force_login(supervisor)
+    planned = rows(choose(client, "approve", [scheduled]))["Terjadwal besok"].skip
+    result = rows(confirm(client, "approve", [scheduled.pk]))["Terjadwal besok"]
+    assert not result.done
+    expected = "Status: terjadwal — sudah disetujui; ubah waktunya di halaman naskah"
+    assert result.reason == planned == expected
