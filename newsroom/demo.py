@@ -73,6 +73,8 @@ def _create(data, agency, author, categories, tags, now) -> Article:
         lead=data["lead"],
         body=data["body"].strip(),
         category=categories.get(data.get("category")),
+        # The form asks for a photo's alt text: without it a demo article could not be saved.
+        cover_alt=data.get("alt") or data.get("caption") or f"Ilustrasi berita: {data['title']}",
         cover_caption=data.get("caption", ""),
         cover_credit=data.get("credit", ""),
         is_featured=data.get("featured", False),

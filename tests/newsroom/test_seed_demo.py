@@ -69,3 +69,11 @@ def test_demo_search_finds_the_training(client, db, debug):
     run_seed()
     body = client.get("/cari/", {"q": "pelatihan humas"}).content.decode()
     assert f"/berita/{TRAINING_SLUG}/" in body
+
+
+def test_a_demo_writer_can_save_a_demo_article_with_a_photo_without_an_alt_text_error(db, debug):
+    # The form requires a photo's alt text: a demo article without one could not be edited.
+    run_seed()
+    with_photo = Article.objects.exclude(cover_image="")
+    assert with_photo.exists()
+    assert list(with_photo.filter(cover_alt="").values_list("slug", flat=True)) == []
