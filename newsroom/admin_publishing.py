@@ -292,7 +292,11 @@ class PublishableAdmin(
     def show_notices(self, request) -> None:
         """Unread in-admin notices of the current user, shown once as messages."""
         notes = list(notifications.unread_for(request.user)[:10])
+        shown = set()
         for note in notes:
+            if note.subject in shown:
+                continue  # e.g. one article's planned posts on three platforms: one line
+            shown.add(note.subject)
             # "Perlu perbaikan" asks the writer to act: a warning, not news in green.
             (messages.warning if note.is_warning else messages.info)(request, note.subject)
         if notes:

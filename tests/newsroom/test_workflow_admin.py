@@ -271,3 +271,18 @@ def test_own_article_shows_no_approve_button_but_the_four_eyes_note(client, draf
     assert "Setujui &amp; terbitkan" not in content
     assert "Aturan empat mata" in content
     assert "Minta perbaikan" in content  # sending back one's own text stays possible
+
+
+def test_the_same_notice_twice_is_shown_once(client, agency, supervisor):
+    # Three planned posts of one article (WhatsApp, Facebook, X) each send "Menunggu tinjauan:
+    # <title>": the reader cannot tell them apart, so the admin shows the line once.
+    from newsroom.notifications import Notification
+
+    for _ in range(3):
+        Notification.objects.create(
+            recipient=supervisor, agency=agency, subject="Menunggu tinjauan: Panen", body="-"
+        )
+    client.force_login(supervisor)
+    shown = messages_of(client.get(reverse("admin:newsroom_article_changelist")))
+    assert shown.count("Menunggu tinjauan: Panen") == 1
+    assert not Notification.objects.filter(recipient=supervisor, read_at__isnull=True).exists()
