@@ -229,3 +229,23 @@ def test_the_recovery_codes_file_dates_itself_the_indonesian_way(client, supervi
     # "Dibuat pada 7 Desember 2026, 14.30 WIB", not 07-12-2026 14:30.
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}\.\d{2} WIB", text), text
     assert not re.search(r"\d{2}-\d{2}-\d{4}", text)
+
+
+def test_a_related_filter_lists_only_the_persons_agencys_rows(
+    client, supervisor, other_writer, agency, other_agency
+):
+    moment = timezone.make_aware(datetime.datetime(2026, 12, 7, 14, 30))
+    rows = [
+        (agency, supervisor, "Edukasi publik"),
+        (agency, supervisor, "Layanan publik"),
+        (other_agency, other_writer, "Pilar rahasia B"),
+    ]
+    for owner, author, name in rows:
+        pillar = Pillar.objects.create(agency=owner, name=name, target_share=30)
+        PlannedPost.objects.create(agency=owner, author=author, platform="instagram",
+                                   caption="Ajakan", planned_at=moment, pillar=pillar)  # fmt: skip
+    client.force_login(supervisor)
+    page = client.get("/admin/outreach/plannedpost/").content.decode()
+    filters = page.split('id="changelist-filter"', 1)[1]
+    assert "Edukasi publik" in filters and "Layanan publik" in filters
+    assert "Pilar rahasia B" not in page
