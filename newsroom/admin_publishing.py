@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
@@ -100,6 +101,34 @@ class QueueFilter(admin.SimpleListFilter):
         return queryset.filter(dashboard.queue_q(self.value(), request.user))
 
 
+class StatusFilter(admin.SimpleListFilter):
+    """The status filter of every publishable kind's list, with "Scheduled" as its own state:
+    the list shows an approved item waiting for its time as "Terjadwal", not as "Terbit"."""
+
+    title = gettext_lazy("status")
+    parameter_name = "status__exact"  # the address Django's own status filter used
+    SCHEDULED = "scheduled"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for value, label in model_admin.model._meta.get_field("status").flatchoices:
+            if value == Status.PUBLISHED:
+                choices.append((self.SCHEDULED, _("Scheduled")))
+            choices.append((value, label))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        scheduled = Q(status=Status.PUBLISHED, publish_at__gt=timezone.now())
+        if value == self.SCHEDULED:
+            return queryset.filter(scheduled)
+        if value == Status.PUBLISHED:
+            return queryset.filter(status=Status.PUBLISHED).exclude(scheduled)
+        if value in Status.values:
+            return queryset.filter(status=value)
+        return queryset
+
+
 class PublishableAdmin(
     NoLostWorkAdminMixin,
     ImageFieldsAdminMixin,
@@ -155,7 +184,8 @@ class PublishableAdmin(
         return dashboard.with_pending_correction(super().get_queryset(request))
 
     def get_list_filter(self, request):
-        return [QueueFilter, *super().get_list_filter(request)]
+        filters = super().get_list_filter(request)
+        return [QueueFilter, *(StatusFilter if f == "status" else f for f in filters)]
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

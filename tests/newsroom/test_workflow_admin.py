@@ -286,3 +286,22 @@ def test_the_same_notice_twice_is_shown_once(client, agency, supervisor):
     shown = messages_of(client.get(reverse("admin:newsroom_article_changelist")))
     assert shown.count("Menunggu tinjauan: Panen") == 1
     assert not Notification.objects.filter(recipient=supervisor, read_at__isnull=True).exists()
+
+
+def test_the_status_filter_tells_scheduled_from_published(client, article_in, supervisor):
+    # The list shows "Terjadwal"; its status filter must offer it and not count it as "Terbit".
+    article_in(S.PUBLISHED, title="Sudah tayang")
+    later = article_in(S.PUBLISHED, title="Tayang besok")
+    Article.objects.filter(pk=later.pk).update(publish_at=timezone.now() + dt.timedelta(days=1))
+    client.force_login(supervisor)
+    url = reverse("admin:newsroom_article_changelist")
+    page = client.get(url).content.decode()
+    assert "?status__exact=scheduled" in page and ">Terjadwal<" in page
+
+    def titles(value):
+        response = client.get(url, {"status__exact": value})
+        return {str(a) for a in response.context["cl"].result_list}
+
+    assert titles("scheduled") == {"Tayang besok"}
+    assert titles("published") == {"Sudah tayang"}
+    assert titles("draft") == set()
