@@ -94,7 +94,14 @@ def _create(data, agency, author, categories, tags, now) -> Article:
         publish_at = data.get("publish_at") or (
             now - timedelta(days=data["days_ago"], hours=2 + len(data["slug"]) % 7)
         )
-        fields.update(publish_at=publish_at, created_at=publish_at - timedelta(hours=3))
+        fields.update(
+            publish_at=publish_at,
+            # As the workflow's publish step records them: the writer's dashboard ("published in
+            # the last 14 days") and the public "updated" line read these.
+            first_published_at=publish_at,
+            last_published_at=publish_at,
+            created_at=publish_at - timedelta(hours=3),
+        )
     Article.objects.filter(pk=article.pk).update(**fields)
     return article
 

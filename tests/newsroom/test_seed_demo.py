@@ -77,3 +77,12 @@ def test_a_demo_writer_can_save_a_demo_article_with_a_photo_without_an_alt_text_
     with_photo = Article.objects.exclude(cover_image="")
     assert with_photo.exists()
     assert list(with_photo.filter(cover_alt="").values_list("slug", flat=True)) == []
+
+
+def test_published_demo_articles_carry_their_publication_dates(db, debug):
+    # The writer's dashboard counts "published in the last 14 days" from last_published_at.
+    run_seed()
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    assert published.exists()
+    assert not published.filter(last_published_at__isnull=True).exists()
+    assert not published.filter(first_published_at__isnull=True).exists()
