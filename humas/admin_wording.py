@@ -32,6 +32,9 @@ ADMIN = [
     ),
     gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
     gettext_noop("In case you’ve forgotten, you are:"),
+    # "Simpan dan terus mengedit": one plain sentence after adding and after changing.
+    gettext_noop("You may edit it again below."),
+    gettext_noop("The {name} “{obj}” was changed successfully. You may edit it again below."),
 ]
 
 AUTH = [
