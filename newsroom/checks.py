@@ -126,7 +126,8 @@ def link_problem(href: str, text: str) -> str | None:
         return link_messages()["single"] % {"text": text}
     parts = urlsplit(href)
     host = (parts.hostname or "").lower()
-    if not href or href == "#" or "..." in href or "…" in href:
+    no_host = parts.scheme in ("http", "https") and not host  # "https://" and nothing after
+    if not href or href == "#" or "..." in href or "…" in href or no_host:
         return _("The link “%(text)s” has no real address (%(href)s).") % {
             "text": shown,
             "href": href or "—",

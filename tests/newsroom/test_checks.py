@@ -63,6 +63,9 @@ def test_a_complete_article_passes_every_check(ready):
         ({"body": '<p><a href="#">tautan</a></p>'}, "links", "alamat yang sebenarnya"),
         ({"body": '<p><a href="https://example.com/x">tautan</a></p>'}, "links", "contoh"),
         ({"body": '<p><a href="https://kalteng.go.id/...">tautan</a></p>'}, "links", "sebenarnya"),
+        # The link dialog's "https://" with nothing typed after it.
+        ({"body": '<p><a href="https://">tautan</a></p>'}, "links", "alamat yang sebenarnya"),
+        ({"body": '<p><a href="http://">tautan</a></p>'}, "links", "alamat yang sebenarnya"),
         ({"body": '<p><a href="http://kalteng.go.id/">situs</a></p>'}, "links", "https://"),
         ({"body": "<p>Naskah menunggu persetujuan penyunting.</p>"}, "placeholder", "Naskah"),
         ({"body": "<p>Lorem ipsum dolor sit amet.</p>"}, "placeholder", "Lorem ipsum"),
