@@ -142,6 +142,7 @@ def test_a_new_article_whose_cover_photo_cannot_be_stored_comes_back_with_the_te
             "body": "<p>Dinas menyalurkan benih.</p>",
             "expected_version": "",
             "cover_image": cover("foto sampul.jpg"),
+            "cover_alt": "Nelayan menerima benih ikan di dermaga",
         },
     )
 
@@ -169,6 +170,7 @@ def test_a_changed_article_whose_new_cover_cannot_be_stored_keeps_the_text_and_w
             "body": "<p>Isi baru yang saya ketik.</p>",
             "expected_version": article.version,
             "cover_image": cover(),
+            "cover_alt": "Nelayan menerima benih ikan di dermaga",
         },
     )
 
