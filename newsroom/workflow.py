@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -112,12 +112,18 @@ class Publish(Transition):
         return ["publish_at", "first_published_at", "last_published_at"]
 
 
+#: How far ahead something can be scheduled: further is a typing slip (year 9999), not a plan.
+SCHEDULE_AHEAD_LIMIT = timedelta(days=2 * 366)
+
+
 class Schedule(Publish):
     def check(self, step):
         if step.publish_at is None or step.publish_at <= step.now:
             raise WorkflowError(
                 _("Choose a time in the future, or use “Approve & publish” to publish now.")
             )
+        if step.publish_at > step.now + SCHEDULE_AHEAD_LIMIT:
+            raise WorkflowError(_("Choose a time within the next two years."))
 
 
 class Unschedule(Transition):
