@@ -161,3 +161,36 @@ def test_a_second_person_with_the_form_open_is_named_on_it(visitor, settings):
     first.page.wait_for_selector("ul.messagelist li.success")
     article.refresh_from_db()
     assert article.lead == NEW_LEAD
+
+
+def test_every_other_staff_form_asks_before_typed_text_is_left_behind(visitor):
+    """Not only publishable forms: an agency's settings typed and not saved are not lost to a
+    click on "Beranda"; saving goes through without a question."""
+    agency = Agency.objects.get(slug="dislutkan")
+    admin = visitor("guard-agency-admin", viewport={"width": 1366, "height": 900})
+    admin.login("admin_instansi")
+    admin.goto(f"/admin/accounts/agency/{agency.pk}/change/")
+    page = admin.page
+    hours = "Senin–Kamis 07.30–16.00 WIB, Jumat 07.30–11.00 WIB"
+    field = page.locator("#agency_form textarea").first
+    field.fill(hours)
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # "Tetap di halaman ini"
+
+    page.on("dialog", stay)
+    page.locator("#site-name a, .breadcrumbs a").first.click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert re.search(rf"/admin/accounts/agency/{agency.pk}/change/$", page.url)
+    assert field.input_value() == hours
+    page.remove_listener("dialog", stay)
+
+    page.click("input[name=_continue]")
+    page.wait_for_selector("ul.messagelist")
+    admin.check("agency-saved")
+    assert asked == ["beforeunload"]  # saving never asks
+    page.locator(".breadcrumbs a").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
