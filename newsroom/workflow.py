@@ -113,7 +113,7 @@ class Publish(Transition):
 
 
 #: How far ahead something can be scheduled: further is a typing slip (year 9999), not a plan.
-SCHEDULE_AHEAD_LIMIT = timedelta(days=2 * 366)
+SCHEDULE_AHEAD_LIMIT = timedelta(days=5 * 366)
 
 
 class Schedule(Publish):
@@ -123,7 +123,7 @@ class Schedule(Publish):
                 _("Choose a time in the future, or use “Approve & publish” to publish now.")
             )
         if step.publish_at > step.now + SCHEDULE_AHEAD_LIMIT:
-            raise WorkflowError(_("Choose a time within the next two years."))
+            raise WorkflowError(_("Choose a time within the next five years."))
 
 
 class Unschedule(Transition):

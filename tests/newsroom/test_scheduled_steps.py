@@ -92,7 +92,7 @@ def test_the_timeline_names_the_scheduled_state_not_published_to_published(sched
 def test_a_time_years_ahead_is_refused_as_a_slip(article_in, supervisor, scheduled, step):
     obj = article_in(S.IN_REVIEW) if step == "schedule" else scheduled
     slip = timezone.now().replace(year=9999)
-    with translation.override("id"), pytest.raises(workflow.WorkflowError, match="dua tahun"):
+    with translation.override("id"), pytest.raises(workflow.WorkflowError, match="lima tahun"):
         workflow.perform(step, obj, actor=supervisor, publish_at=slip)
     obj.refresh_from_db()
     assert obj.publish_at != slip
