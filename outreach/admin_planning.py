@@ -181,6 +181,21 @@ class ContentPlanFormMixin(forms.Form):
         self.fields["plan_pillar"].queryset = self.fields["plan_pillar"].queryset.filter(
             is_active=True
         ) | Pillar.objects.filter(pk=plan.pillar_id if plan else None)
+        if self.pillar_expected(agency_ids) and (self.sends_plan or not self.is_bound):
+            # Marked as required (bold label) where the agency plans by pillar; a form posted
+            # without the plan fields (a script) is still judged by clean() alone.
+            pillar = self.fields["plan_pillar"]
+            pillar.required = True
+            pillar.error_messages["required"] = gettext(
+                "Choose the content pillar this item serves."
+            )
+
+    @staticmethod
+    def pillar_expected(agency_ids) -> bool:
+        """Whether the one agency this form is for plans its content by pillar."""
+        if not agency_ids or len(agency_ids) != 1:
+            return False
+        return Pillar.objects.filter(agency_id__in=agency_ids, is_active=True).exists()
 
     @property
     def sends_plan(self) -> bool:
@@ -206,7 +221,8 @@ class ContentPlanFormMixin(forms.Form):
             except ValidationError as wrong:
                 for name, errors in wrong.error_dict.items():
                     self.add_error(name, errors)
-            if pillar is None and Pillar.objects.filter(agency=agency, is_active=True).exists():
+            missing = pillar is None and "plan_pillar" not in self.errors
+            if missing and Pillar.objects.filter(agency=agency, is_active=True).exists():
                 self.add_error(
                     "plan_pillar", gettext("Choose the content pillar this item serves.")
                 )
@@ -278,7 +294,8 @@ class ContentPlanAdminMixin:
         fields = list(PLAN_FIELDS) if self._editable(request, obj) else ["content_plan_summary"]
         if obj is not None:
             fields.append("social_posts")
-        return [*fieldsets, (self.plan_fieldset_title, {"fields": fields})]
+        # Right after the main fields: a required choice is not left at the bottom of the form.
+        return [*fieldsets[:1], (self.plan_fieldset_title, {"fields": fields}), *fieldsets[1:]]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -135,6 +135,19 @@ def test_a_pillar_is_required_once_the_agency_has_pillars(client, writer, draft_
     assert "Pilih pilar konten yang dilayani materi ini." in response.content.decode()
 
 
+def test_the_pillar_is_marked_required_near_the_top_and_its_message_is_shown_once(
+    client, writer, draft_article, pillars
+):
+    client.force_login(writer)
+    page = client.get(change_url(draft_article))
+    assert page.context["adminform"].form.fields["plan_pillar"].required
+    assert '<label class="required" for="id_plan_pillar">' in page.content.decode()
+    titles = [name for name, _options in page.context["adminform"].fieldsets]
+    assert titles.index("Perencanaan konten") == 1  # right after the main fields
+    response = client.post(change_url(draft_article), article_form(draft_article, plan_pillar=""))
+    assert response.content.decode().count("Pilih pilar konten yang dilayani materi ini.") == 1
+
+
 def test_a_form_sent_without_the_plan_fields_keeps_the_plan(client, writer, draft_article, pillars):
     planning.set_plan(draft_article, pillar=pillars["Interaksi"])
     client.force_login(writer)
