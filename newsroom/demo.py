@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from accounts.models import Agency, User
 
-from . import editing
+from . import editing, media_library
 from .demo_articles import ARTICLES, CATEGORIES, TAGS
 from .models import Article, Category, Tag
 
@@ -88,6 +88,8 @@ def _create(data, agency, author, categories, tags, now) -> Article:
     article = editing.create(
         article, actor=author, m2m={"tags": [tags[slug].pk for slug in data.get("tags", [])]}
     )
+    # As a cover uploaded in the form: in the agency's photo library ("Pilih dari pustaka").
+    media_library.record_cover(article, uploaded_by=author)
     status = data.get("status", Article.Status.PUBLISHED)
     fields = {"status": status}
     if status == Article.Status.PUBLISHED:

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from accounts.models import Agency, Membership, User
 from newsroom.demo_articles import TRAINING_SLUG
+from newsroom.media_library import MediaImage
 from newsroom.models import Article, Category, Tag
 
 
@@ -86,3 +87,11 @@ def test_published_demo_articles_carry_their_publication_dates(db, debug):
     assert published.exists()
     assert not published.filter(last_published_at__isnull=True).exists()
     assert not published.filter(first_published_at__isnull=True).exists()
+
+
+def test_each_agency_finds_its_demo_covers_in_its_photo_library(db, debug):
+    run_seed()
+    for article in Article.objects.exclude(cover_image=""):
+        photo = MediaImage.objects.get(file=article.cover_image.name)
+        assert photo.agency_id == article.agency_id
+        assert (photo.alt_text, photo.caption) == (article.cover_alt, article.cover_caption)
