@@ -147,7 +147,9 @@ def test_a_second_person_with_the_form_open_is_named_on_it(visitor, settings):
     writer_name = User.objects.get(username="penulis").get_full_name()
     notice = second.page.locator(".presence-notice")
     notice.wait_for(state="visible")
-    assert writer_name in notice.inner_text() and "simpan dapat bentrok" in notice.inner_text()
+    assert (
+        writer_name in notice.inner_text() and "perubahan dapat bertabrakan" in notice.inner_text()
+    )
     second.check("presence-notice-phone")
 
     # The first person's heartbeat brings the news to them too, without a reload.

@@ -297,7 +297,7 @@ def test_the_form_names_who_else_has_it_open(client, draft, writer, supervisor):
 
     client.force_login(supervisor)
     page = client.get(admin_url(article, "change")).content.decode()
-    assert "Sedang dibuka juga oleh Rina (sejak " in page and "simpan dapat bentrok" in page
+    assert "Sedang dibuka juga oleh Rina (sejak " in page and "perubahan dapat bertabrakan" in page
 
     client.force_login(writer)
     answer = post_json(client, admin_url(article, "presence"), {}).json()
