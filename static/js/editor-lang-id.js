@@ -256,7 +256,7 @@
       toPhone: "Telepon",
       toolbar: "Tautan",
       type: "Jenis tautan",
-      unlink: "Hapus Tautan",
+      unlink: "Hapus tautan",
       upload: "Unggah",
     },
     list: {

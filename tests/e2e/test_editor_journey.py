@@ -37,7 +37,7 @@ COLLECT = """root => {
 }"""
 
 TOOLBAR = [
-    "Tebal", "Miring", "Daftar bernomor", "Daftar berpoin", "Kutipan", "Tautan", "Hapus Tautan",
+    "Tebal", "Miring", "Daftar bernomor", "Daftar berpoin", "Kutipan", "Tautan", "Hapus tautan",
     "Gambar", "Video YouTube", "Tabel", "Urungkan", "Ulangi",
 ]  # fmt: skip
 FORMATS = ["Paragraf", "Judul 2", "Judul 3"]
